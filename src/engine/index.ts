@@ -1,0 +1,38 @@
+/**
+ * The engine's only door: everything the UI, the CLI and the scripts may use.
+ *
+ * @example
+ * const { cluster, diagnostics } = compileScenario([{ name: 'scenario.yaml', text }]);
+ * if (cluster) console.log(renderNodeRules(cluster, { node: 'node1', format: 'S', table: 'nat' }));
+ */
+export type { Diagnostic, Severity } from './diagnostics.ts';
+export { formatDiagnostic, hasErrors } from './diagnostics.ts';
+
+export type {
+  ClusterModel,
+  ClusterNode,
+  ClusterPod,
+  ClusterWorkload,
+  CompileResult,
+  KubeProxySettings,
+  SourceRef,
+} from './k8s/cluster-model.ts';
+export type { EndpointSlice, Service } from './k8s/api-types.ts';
+export { compileManifests as compileScenario } from './k8s/compile.ts';
+
+export type { ProxierConfig } from './kubeproxy/config.ts';
+export { defaultProxierConfig } from './kubeproxy/config.ts';
+export type { RestoreDocument, RestoreLine, RuleOrigin } from './kubeproxy/restore-document.ts';
+export { formatRestoreDocument } from './kubeproxy/restore-document.ts';
+export { generateRestoreDocument } from './kubeproxy/generate.ts';
+export { clearChainNameCache } from './kubeproxy/chain-names.ts';
+export type { NodeRules, RuleFormat, RuleTable } from './kubeproxy/node-rules.ts';
+export { computeNodeRules, formatNodeRules, renderNodeRules } from './kubeproxy/node-rules.ts';
+export { loadRestore, withKubeProxyJumps } from './kubeproxy/kernel.ts';
+
+export { renderS, renderSave } from './iptables/save.ts';
+export { parseSave, parseS } from './iptables/parse-save.ts';
+
+export type { ConformanceCase } from './conformance/case-types.ts';
+export type { CaseResult, CheckResult } from './conformance/run-case.ts';
+export { runConformanceCase } from './conformance/run-case.ts';

@@ -1,0 +1,167 @@
+/**
+ * iptables-restore: applies a restore document (`*table`, `:CHAIN POLICY [p:b]`, command lines,
+ * `COMMIT`) to a ruleset, all or nothing. With `noflush` (kube-proxy's mode) tables are not cleared
+ * first, and a `:CHAIN` line flushes an existing user chain or creates it.
+ */
+import type { IpFamily } from '../net/ip.ts';
+import { chainNameProblem, runCommand } from './command.ts';
+import { parseCommand } from './command-parse.ts';
+import type { Draft, DraftTable } from './draft.ts';
+import {
+  countJumps,
+  createChain,
+  editChain,
+  finishDraft,
+  removeChain,
+  startDraft,
+} from './draft.ts';
+import type { Result } from './result.ts';
+import { err, ok } from './result.ts';
+import type { Counters } from './rule.ts';
+import type { Ruleset, TableName } from './ruleset.ts';
+import { isBuiltinChain, isTableName } from './ruleset.ts';
+import { splitRuleLine } from './words.ts';
+
+export interface RestoreOptions {
+  /** `--noflush`: keep what the tables hold (kube-proxy always passes it). */
+  readonly noflush?: boolean;
+  /** `--counters`: take `[packets:bytes]` from the input instead of zero. */
+  readonly counters?: boolean;
+  /** Must match the ruleset's family when given (iptables-restore vs ip6tables-restore). */
+  readonly family?: IpFamily;
+}
+
+export interface RestoreError {
+  /** 1-based input line that failed (one past the end for a missing COMMIT). */
+  readonly line: number;
+  /** What iptables-restore prints first, e.g. `iptables-restore: line 5 failed`. */
+  readonly summary: string;
+  /** The reason in iptables' words (the message of the failing command or parser). */
+  readonly reason: string;
+}
+
+const COUNTERS = /^\[([0-9]+):([0-9]+)\]$/;
+
+function parseCounters(text: string | undefined): Counters | null {
+  const m = text === undefined ? null : COUNTERS.exec(text);
+  return m ? { packets: Number(m[1]), bytes: Number(m[2]) } : null;
+}
+
+function failed(line: number, reason: string): RestoreError {
+  return { line, summary: `iptables-restore: line ${line} failed`, reason };
+}
+
+/** Empties a table the way iptables-restore without --noflush does: flush all, drop user chains. */
+function clearTable(table: DraftTable): void {
+  for (const [name, chain] of [...table.chains]) {
+    if (chain.policy === null) removeChain(table, name);
+    else editChain(table, name).rules = [];
+  }
+  table.refs = null;
+}
+
+/** A `:NAME POLICY [p:b]` line. */
+function declareChain(
+  draft: Draft,
+  tableName: TableName,
+  words: readonly string[],
+  options: RestoreOptions,
+): string | null {
+  const table = draft.tables[tableName];
+  const [name, policy, counterText] = words;
+  if (!name) return 'chain name invalid';
+  if (!policy) return 'policy invalid';
+  const builtin = isBuiltinChain(tableName, name);
+  if (!builtin) {
+    const problem = chainNameProblem(name);
+    if (problem) return problem;
+    const existing = table.chains.get(name);
+    if (existing && !options.noflush) return `error creating chain '${name}':File exists`;
+    if (existing) {
+      const chain = editChain(table, name);
+      countJumps(table, chain.rules, -1);
+      chain.rules = [];
+    } else createChain(table, name);
+  }
+  if (policy === '-') return null;
+  if (!builtin) return `Can't set policy \`${policy}' on \`${name}': Bad built-in chain name`;
+  if (policy !== 'ACCEPT' && policy !== 'DROP') {
+    return `Can't set policy \`${policy}' on \`${name}': Bad policy name`;
+  }
+  const counters = parseCounters(counterText);
+  if (counterText !== undefined && !counters) return `invalid policy counters for chain '${name}'`;
+  const chain = editChain(table, name);
+  chain.policy = policy;
+  if (options.counters && counters) chain.counters = counters;
+  return null;
+}
+
+/** Applies an iptables-restore document; nothing changes unless every line succeeds. */
+export function applyRestore(
+  ruleset: Ruleset,
+  text: string,
+  options: RestoreOptions = {},
+): Result<Ruleset, RestoreError> {
+  const family = options.family ?? ruleset.family;
+  if (family !== ruleset.family) {
+    return err(failed(1, `IPv${family} input for an IPv${ruleset.family} ruleset`));
+  }
+  const draft = startDraft(ruleset);
+  const lines = text.split('\n');
+  let table: TableName | null = null;
+  for (let n = 1; n <= lines.length; n++) {
+    const line = (lines[n - 1] as string).replace(/[\s]+$/, '');
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (line === 'COMMIT') {
+      if (!table) return err(failed(n, 'COMMIT outside a table'));
+      table = null;
+      continue;
+    }
+    if (line.startsWith('*')) {
+      if (table)
+        return err(failed(n, `COMMIT expected before a new table (table ${table} is open)`));
+      const name = line.slice(1).trim();
+      if (!isTableName(name)) return err(failed(n, `can't initialize iptables table \`${name}'`));
+      table = name;
+      draft.tables[name].present = true;
+      if (!options.noflush) clearTable(draft.tables[name]);
+      continue;
+    }
+    if (!table)
+      return err(failed(n, 'rule or chain line outside a table (no *table line before it)'));
+    if (line.startsWith(':')) {
+      const problem = declareChain(draft, table, line.slice(1).trim().split(/\s+/), options);
+      if (problem) return err(failed(n, problem));
+      continue;
+    }
+    let words = splitRuleLine(line);
+    let counters: Counters | null = null;
+    if (words[0]?.startsWith('[')) {
+      counters = parseCounters(words[0]);
+      if (!counters) return err(failed(n, `bad counters \`${words[0]}'`));
+      words = words.slice(1);
+    }
+    if (words.includes('-t') || words.includes('--table')) {
+      return err(
+        failed(n, `The -t option (seen in line ${n}) cannot be used in iptables-restore.`),
+      );
+    }
+    const parsed = parseCommand(words, family);
+    if (!parsed.ok) return err(failed(n, parsed.error.message));
+    let command = parsed.value.command;
+    if ('counters' in command) {
+      command = { ...command, counters: options.counters ? (command.counters ?? counters) : null };
+    }
+    const problem = runCommand(draft, table, command);
+    if (problem) return err(failed(n, problem));
+  }
+  if (table) {
+    const line = lines.at(-1) === '' ? lines.length : lines.length + 1;
+    return err({
+      line,
+      summary: `iptables-restore: COMMIT expected at line ${line}`,
+      reason: 'COMMIT expected',
+    });
+  }
+  return ok(finishDraft(draft));
+}

@@ -1,0 +1,174 @@
+/**
+ * kube-proxy's sync: Services + EndpointSlices + configuration → the iptables-restore document
+ * (kube-proxy-iptables.md §4, in generation order §4.11). Services are visited in
+ * namespace/name order and ports in spec order (§8: upstream's order is random).
+ */
+import type { EndpointSlice, Service } from '../k8s/api-types.ts';
+import { cidrContains, formatIp, parseCidr, parseIp } from '../net/ip.ts';
+import { SERVICE_CHAIN_PREFIXES } from './chain-names.ts';
+import type { ProxierConfig } from './config.ts';
+import { detectorFragments } from './detector.ts';
+import { categorizeEndpoints, endpointsForPort, indexSlices } from './endpoints.ts';
+import { type RestoreDocument, TableBuilder } from './restore-document.ts';
+import { writeServicePort, type PortPlan, planServicePort } from './service-port-rules.ts';
+import { sanitizeEndpointSlice, sanitizeService } from './sanitize.ts';
+import { servicePortsOf } from './service-port.ts';
+
+export interface SyncInput {
+  readonly services: readonly Service[];
+  readonly endpointSlices: readonly EndpointSlice[];
+  /** nat chains already in the kernel (for stale-chain deletion, §4.8). */
+  readonly existingNatChains?: Iterable<string>;
+  /**
+   * Partial sync (§7): only these Services (`namespace/name`) get their per-service chains
+   * rewritten. Absent: a full sync.
+   */
+  readonly changedServices?: ReadonlySet<string>;
+  /** Large-cluster mode deletes stale chains only once per syncPeriod (§6.2). Default true. */
+  readonly cleanupDue?: boolean;
+}
+
+const q = (s: string) => `"${s}"`;
+
+function compareServices(a: Service, b: Service): number {
+  const ka = `${a.metadata?.namespace ?? 'default'}/${a.metadata?.name ?? ''}`;
+  const kb = `${b.metadata?.namespace ?? 'default'}/${b.metadata?.name ?? ''}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Plans every service port of this family, in generation order. */
+export function planServicePorts(input: SyncInput, config: ProxierConfig): PortPlan[] {
+  const slicesBySvc = indexSlices(input.endpointSlices.map(sanitizeEndpointSlice));
+  const plans: PortPlan[] = [];
+  for (const svc of input.services.map(sanitizeService).sort(compareServices)) {
+    const slices =
+      slicesBySvc.get(`${svc.metadata?.namespace ?? 'default'}/${svc.metadata?.name ?? ''}`) ?? [];
+    for (const sp of servicePortsOf(svc, config.family)) {
+      const all = endpointsForPort(sp, slices, config);
+      plans.push(planServicePort(sp, all, categorizeEndpoints(sp, all, config), config));
+    }
+  }
+  return plans;
+}
+
+/** The restore document of one full sync. */
+export function generateRestoreDocument(input: SyncInput, config: ProxierConfig): RestoreDocument {
+  const filter = new TableBuilder();
+  const nat = new TableBuilder();
+  const mark = config.masqueradeMark;
+  const v4 = config.family === 4;
+  const localhostNodePorts = v4 && config.localhostNodePorts;
+
+  for (const c of [
+    'KUBE-SERVICES',
+    'KUBE-EXTERNAL-SERVICES',
+    'KUBE-FORWARD',
+    'KUBE-NODEPORTS',
+    'KUBE-PROXY-FIREWALL',
+  ]) {
+    filter.declare(c);
+  }
+  if (localhostNodePorts) filter.declare('KUBE-FIREWALL');
+  for (const c of ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ'])
+    nat.declare(c);
+
+  nat.add('KUBE-POSTROUTING', ['-m mark', `! --mark ${mark}/${mark}`, '-j RETURN']);
+  nat.add('KUBE-POSTROUTING', [`-j MARK --xor-mark ${mark}`]);
+  nat.add('KUBE-POSTROUTING', [
+    `-m comment --comment ${q('kubernetes service traffic requiring SNAT')}`,
+    '-j MASQUERADE',
+    config.randomFully && '--random-fully',
+  ]);
+  nat.add('KUBE-MARK-MASQ', [`-j MARK --or-mark ${mark}`]);
+  if (localhostNodePorts) {
+    filter.add('KUBE-FIREWALL', [
+      `-m comment --comment ${q('block incoming localnet connections')}`,
+      '-d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
+    ]);
+  }
+
+  const plans = planServicePorts(input, config);
+  const totalEndpoints = plans.reduce((n, p) => n + p.allEndpoints.length, 0);
+  const ctx = {
+    config,
+    detector: detectorFragments(config.localDetector),
+    largeCluster: totalEndpoints > config.largeClusterEndpointsThreshold,
+  };
+  const active = new Set<string>();
+  for (const plan of plans) {
+    const changed = input.changedServices?.has(`${plan.sp.namespace}/${plan.sp.name}`) ?? true;
+    for (const chain of writeServicePort(plan, ctx, filter, nat, changed)) active.add(chain);
+  }
+
+  // §4.8: delete per-service chains that no longer belong to any service port
+  // (iptables-save lists the existing chains alphabetically).
+  const stale: string[] = [];
+  const cleanup = !ctx.largeCluster || (input.cleanupDue ?? true);
+  for (const chain of cleanup ? [...(input.existingNatChains ?? [])].sort() : []) {
+    if (active.has(chain)) continue;
+    if (SERVICE_CHAIN_PREFIXES.some((p) => chain.startsWith(p))) stale.push(chain);
+  }
+  for (const chain of stale) nat.declare(chain);
+  for (const chain of stale) nat.raw(`-X ${chain}`);
+
+  writeNodePortsCatchAll(nat, config);
+
+  if (!config.conntrackTCPBeLiberal) {
+    filter.add('KUBE-FORWARD', [
+      '-m conntrack --ctstate INVALID',
+      config.nfacct.ctStateInvalidDroppedPkts &&
+        '-m nfacct --nfacct-name ct_state_invalid_dropped_pkts',
+      '-j DROP',
+    ]);
+  }
+  filter.add('KUBE-FORWARD', [
+    `-m comment --comment ${q('kubernetes forwarding rules')}`,
+    `-m mark --mark ${mark}/${mark}`,
+    '-j ACCEPT',
+  ]);
+  filter.add('KUBE-FORWARD', [
+    `-m comment --comment ${q('kubernetes forwarding conntrack rule')}`,
+    '-m conntrack --ctstate RELATED,ESTABLISHED',
+    '-j ACCEPT',
+  ]);
+  return { filter: filter.build(), nat: nat.build() };
+}
+
+const NODEPORTS_COMMENT = q(
+  'kubernetes service nodeports; NOTE: this must be the last rule in this chain',
+);
+
+/** The last rule(s) of nat KUBE-SERVICES (§4.9). */
+function writeNodePortsCatchAll(nat: TableBuilder, config: ProxierConfig): void {
+  const v4 = config.family === 4;
+  const cidrs = (config.nodePortAddresses ?? [])
+    .map((s) => parseCidr(s))
+    .filter((c) => c !== null && c.ip.family === config.family);
+  const matchAll = cidrs.length === 0 || cidrs.some((c) => c!.prefix === 0);
+  if (matchAll) {
+    const extra = !v4 ? '! -d ::1/128' : config.localhostNodePorts ? null : '! -d 127.0.0.0/8';
+    nat.add('KUBE-SERVICES', [
+      `-m comment --comment ${NODEPORTS_COMMENT}`,
+      '-m addrtype --dst-type LOCAL',
+      extra,
+      '-j KUBE-NODEPORTS',
+    ]);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const addr of config.nodeInterfaceAddresses) {
+    const ip = parseIp(addr.split('/')[0] ?? '');
+    if (!ip || ip.family !== config.family) continue;
+    if (!cidrs.some((c) => cidrContains(c!, ip))) continue;
+    const loopback = ip.family === 4 ? ip.value >>> 24 === 127 : ip.value === 1n;
+    if (loopback && (!v4 || !config.localhostNodePorts)) continue;
+    const text = formatIp(ip);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    nat.add('KUBE-SERVICES', [
+      `-m comment --comment ${NODEPORTS_COMMENT}`,
+      `-d ${text}`,
+      '-j KUBE-NODEPORTS',
+    ]);
+  }
+}
