@@ -1,4 +1,5 @@
 /** `podpath rules`: the iptables rules kube-proxy writes on one node of the described cluster. */
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   compileScenario,
@@ -8,6 +9,10 @@ import {
   type RuleTable,
 } from '../engine/index.ts';
 import { readInputs } from './read-inputs.ts';
+
+const DEFAULT_SCENARIO = fileURLToPath(
+  new URL('../../scenarios/article/scenario.yaml', import.meta.url),
+);
 
 const FORMATS: readonly RuleFormat[] = ['restore', 'save', 'S'];
 const TABLES: readonly RuleTable[] = ['nat', 'filter'];
@@ -32,7 +37,7 @@ export async function runRulesCommand(args: string[]): Promise<number> {
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(
-      'usage: podpath rules [FILE|-]... [--node NAME] [--format restore|save|S] [--table nat|filter]\n',
+      'usage: podpath rules [FILE|-]... (default: the article scenario) [--node NAME] [--format restore|save|S] [--table nat|filter]\n',
     );
     return 0;
   }
@@ -46,15 +51,10 @@ export async function runRulesCommand(args: string[]): Promise<number> {
     process.stderr.write(`podpath rules: --table must be one of ${TABLES.join(', ')}\n`);
     return 2;
   }
-  if (positionals.length === 0) {
-    process.stderr.write(
-      'podpath rules: no input: name YAML or JSON files, or - for standard input\n',
-    );
-    return 2;
-  }
   let files;
   try {
-    files = await readInputs(positionals);
+    // No input: the app's default scenario, the article's cluster.
+    files = await readInputs(positionals.length > 0 ? positionals : [DEFAULT_SCENARIO]);
   } catch (err) {
     process.stderr.write(`podpath rules: ${(err as Error).message}\n`);
     return 1;

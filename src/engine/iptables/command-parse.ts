@@ -74,8 +74,27 @@ export interface ParsedCommand {
   readonly table: TableName | null;
 }
 
+/** Commands whose chain is optional (all chains when left out). */
+const ANY_CHAIN: ReadonlySet<Op> = new Set<Op>(['flush', 'zero', 'delete-chain']);
+
 function isNumber(word: string | undefined): boolean {
   return word !== undefined && /^[0-9]+$/.test(word);
+}
+
+/** `Bad argument` for the first word past the `n` the command takes, if any. */
+function extra(rest: readonly string[], base: number, n: number) {
+  return rest.length > n ? wordError(base + n, `Bad argument \`${rest[n]}'`) : null;
+}
+
+/** The rule specification from `rest[from]` on, error indices relative to the command words. */
+function spec(rest: readonly string[], base: number, from: number, family: IpFamily) {
+  const parsed = parseRuleSpec(from === 0 ? rest : rest.slice(from), family);
+  return parsed.ok ? parsed : wordError(base + from + parsed.error.index, parsed.error.message);
+}
+
+/** A 1-based rule number. */
+function position(word: string | undefined): number | null {
+  return parseUint(word ?? '', 1, 0x7fffffff);
 }
 
 /** Parses command words; a `-t TABLE` may only come before the command. */
@@ -104,39 +123,32 @@ export function parseCommand(
   }
   const chain = words[i + 1];
   const base = i + 2;
-  const needChain = !['flush', 'zero', 'delete-chain'].includes(op);
+  const needChain = !ANY_CHAIN.has(op);
   if (chain === undefined || chain.startsWith('-')) {
     if (needChain) return wordError(i, `option "${words[i]}" requires an argument`);
     if (chain !== undefined) return wordError(i + 1, `Bad argument \`${chain}'`);
     return ok({ command: { op, chain: null } as Command, table });
   }
   const rest = words.slice(base);
-  const extra = (n: number) =>
-    rest.length > n ? wordError(base + n, `Bad argument \`${rest[n]}'`) : null;
-  const spec = (from: number) => {
-    const parsed = parseRuleSpec(rest.slice(from), family);
-    return parsed.ok ? parsed : wordError(base + from + parsed.error.index, parsed.error.message);
-  };
-  const position = (word: string | undefined) => parseUint(word ?? '', 1, 0x7fffffff);
   switch (op) {
     case 'flush':
     case 'zero':
     case 'delete-chain':
     case 'new-chain':
-      return extra(0) ?? ok({ command: { op, chain }, table });
+      return extra(rest, base, 0) ?? ok({ command: { op, chain }, table });
     case 'rename':
       if (rest[0] === undefined) return wordError(i, 'option "-E" requires two arguments');
-      return extra(1) ?? ok({ command: { op, chain, newName: rest[0] }, table });
+      return extra(rest, base, 1) ?? ok({ command: { op, chain, newName: rest[0] }, table });
     case 'policy': {
       const policy = rest[0];
       if (policy !== 'ACCEPT' && policy !== 'DROP') {
         return wordError(base, `Bad policy name \`${policy ?? ''}'`);
       }
-      return extra(1) ?? ok({ command: { op, chain, policy }, table });
+      return extra(rest, base, 1) ?? ok({ command: { op, chain, policy }, table });
     }
     case 'append':
     case 'check': {
-      const r = spec(0);
+      const r = spec(rest, base, 0, family);
       if (!r.ok) return r;
       return ok({ command: { op, chain, rule: r.value.rule, counters: r.value.counters }, table });
     }
@@ -147,7 +159,7 @@ export function parseCommand(
         return wordError(base, `Invalid rule number \`${rest[0] ?? ''}'`);
       const pos = numbered ? position(rest[0]) : 1;
       if (pos === null) return wordError(base, `Invalid rule number \`${rest[0]}'`);
-      const r = spec(numbered ? 1 : 0);
+      const r = spec(rest, base, numbered ? 1 : 0, family);
       if (!r.ok) return r;
       const { rule, counters } = r.value;
       return ok({ command: { op, chain, position: pos, rule, counters }, table });
@@ -156,9 +168,9 @@ export function parseCommand(
       if (isNumber(rest[0])) {
         const pos = position(rest[0]);
         if (pos === null) return wordError(base, `Invalid rule number \`${rest[0]}'`);
-        return extra(1) ?? ok({ command: { op, chain, position: pos, rule: null }, table });
+        return extra(rest, base, 1) ?? ok({ command: { op, chain, position: pos, rule: null }, table });
       }
-      const r = spec(0);
+      const r = spec(rest, base, 0, family);
       if (!r.ok) return r;
       return ok({ command: { op, chain, position: null, rule: r.value.rule }, table });
     }

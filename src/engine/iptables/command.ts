@@ -88,7 +88,7 @@ export function runCommand(draft: Draft, tableName: TableName, cmd: Command): st
       if (cmd.op === 'append') rules.push(entry);
       else if (cmd.op === 'insert') rules.splice(cmd.position - 1, 0, entry);
       else countJumps(table, rules.splice(cmd.position - 1, 1, entry), -1);
-      countJumps(table, [entry], 1);
+      if (table.refs) countJumps(table, [entry], 1);
       return null;
     }
     case 'check': {

@@ -60,7 +60,24 @@ export interface Extension {
 
 /** The given option named `name`, if present. */
 export function given(options: readonly GivenOption[], name: string): GivenOption | undefined {
-  return options.find((o) => o.name === name);
+  for (const o of options) if (o.name === name) return o;
+  return undefined;
+}
+
+const TABLES = new WeakMap<Extension, ReadonlyMap<string, OptionSpec>>();
+
+/** The module's options by name and alias (the first spec wins a clash), built once per module. */
+export function optionTable(ext: Extension): ReadonlyMap<string, OptionSpec> {
+  let table = TABLES.get(ext);
+  if (!table) {
+    const byName = new Map<string, OptionSpec>();
+    for (const spec of ext.options) {
+      for (const n of [spec.name, ...(spec.aliases ?? [])]) if (!byName.has(n)) byName.set(n, spec);
+    }
+    table = byName;
+    TABLES.set(ext, table);
+  }
+  return table;
 }
 
 /** A canonical option. */

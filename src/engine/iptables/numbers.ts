@@ -44,11 +44,23 @@ export function parseProbability(text: string): number | null {
 
 const SCALE = 10n ** 20n;
 
+/** Printed probabilities by stored value (kube-proxy repeats the same few); kept small. */
+const PRINTED_PROBABILITIES = new Map<number, string>();
+
 /**
  * Prints a stored probability as iptables does (`%.11f` of stored/2³¹). The value is exact in
  * binary, so this rounds its exact decimal expansion, half to even like glibc's printf.
  */
 export function formatProbability(stored: number): string {
+  let text = PRINTED_PROBABILITIES.get(stored);
+  if (text === undefined) {
+    text = printProbability(stored);
+    if (PRINTED_PROBABILITIES.size < 4096) PRINTED_PROBABILITIES.set(stored, text);
+  }
+  return text;
+}
+
+function printProbability(stored: number): string {
   // stored / 2^31 = stored * 5^31 / 10^31; keep 11 decimals, i.e. drop 20 digits.
   const exact = BigInt(stored) * 5n ** 31n;
   let q = exact / SCALE;

@@ -1,5 +1,6 @@
 /** Which loaded module (or core option) an option word belongs to, as iptables' getopt decides. */
 import type { Extension, GivenOption, OptionSpec } from './extension.ts';
+import { optionTable } from './extension.ts';
 import type { CoreOption } from './rule-header.ts';
 import { CORE_OPTIONS } from './rule-header.ts';
 
@@ -24,6 +25,11 @@ export type Resolved =
 
 const CORE_LONG = [...CORE_OPTIONS.keys()].filter((k) => k.startsWith('--'));
 
+/** The answer for each core spelling, made once. */
+const CORE_RESOLVED: ReadonlyMap<string, Resolved> = new Map(
+  [...CORE_OPTIONS].map(([name, core]) => [name, { core }]),
+);
+
 function specNames(spec: OptionSpec): string[] {
   return [spec.name, ...(spec.aliases ?? [])];
 }
@@ -34,18 +40,21 @@ function specNames(spec: OptionSpec): string[] {
  * it), else by a prefix that names only one option. Null when nothing knows it.
  */
 export function resolveOption(name: string, loaded: readonly Loaded[]): Resolved {
-  if (!name.startsWith('--')) {
-    const short = CORE_OPTIONS.get(name);
-    return short ? { core: short } : null;
-  }
-  const core = CORE_OPTIONS.get(name);
-  if (core) return { core };
+  const core = CORE_RESOLVED.get(name);
+  if (core) return core;
+  if (!name.startsWith('--')) return null;
   const bare = name.slice(2);
-  const newestFirst = [...loaded].reverse();
-  for (const l of newestFirst) {
-    const spec = l.ext.options.find((s) => specNames(s).includes(bare));
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    const l = loaded[k] as Loaded;
+    const spec = optionTable(l.ext).get(bare);
     if (spec) return { loaded: l, spec };
   }
+  return resolvePrefix(name, bare, loaded);
+}
+
+/** getopt_long's abbreviations: the option a prefix names, if it names only one. */
+function resolvePrefix(name: string, bare: string, loaded: readonly Loaded[]): Resolved {
+  const newestFirst = [...loaded].reverse();
   const hits: Exclude<Resolved, null>[] = [];
   for (const long of CORE_LONG) {
     if (long.startsWith(name)) hits.push({ core: CORE_OPTIONS.get(long) as CoreOption });

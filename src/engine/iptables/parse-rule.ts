@@ -5,13 +5,21 @@
  */
 import type { IpFamily } from '../net/ip.ts';
 import type { OptionSpec } from './extension.ts';
+import { given } from './extension.ts';
 import type { Loaded } from './option-lookup.ts';
 import { resolveOption } from './option-lookup.ts';
 import { parseUint } from './numbers.ts';
 import { MATCHES, protocolMatch, TARGETS, UNSUPPORTED_TARGETS, VERDICTS } from './registry.ts';
 import type { Result, WordError } from './result.ts';
 import { err, ok, wordError } from './result.ts';
-import type { Counters, MatchCall, Rule, TargetCall, TargetKind } from './rule.ts';
+import type {
+  Counters,
+  ExtensionOption,
+  MatchCall,
+  Rule,
+  TargetCall,
+  TargetKind,
+} from './rule.ts';
 import type { CoreOption } from './rule-header.ts';
 import {
   INVERTIBLE_CORE,
@@ -40,12 +48,12 @@ interface Builder {
   readonly family: IpFamily;
   /** The fixed part of the rule (`-s -d -i -o -p -f`). */
   readonly header: { -readonly [K in keyof Rule]?: Rule[K] };
-  /** Core options already given (each may appear once). */
-  readonly seen: Set<CoreOption>;
+  /** Core options already given (each may appear once; a handful, so a list). */
+  readonly seen: CoreOption[];
   /** Matches and the extension target, in load order. */
   readonly loaded: Loaded[];
-  /** The `-j`/`-g` target, if given. */
-  target: { kind: TargetKind; name: string; goto: boolean } | null;
+  /** The `-j`/`-g` target, if given (an extension's options are filled in by finish). */
+  target: TargetCall | null;
   /** `-c PACKETS BYTES`, if given. */
   counters: Counters | null;
   /** The protocol's match was loaded implicitly (iptables does that at most once). */
@@ -66,6 +74,9 @@ interface Occurrence {
   readonly negated: boolean;
 }
 
+/** The options of a verdict or chain target: none, shared by all such rules. */
+const NO_OPTIONS: readonly ExtensionOption[] = Object.freeze([]);
+
 /** Parses a rule specification and its optional `-c PACKETS BYTES`. */
 export function parseRuleSpec(
   words: readonly string[],
@@ -74,7 +85,7 @@ export function parseRuleSpec(
   const b: Builder = {
     family,
     header: {},
-    seen: new Set(),
+    seen: [],
     loaded: [],
     target: null,
     counters: null,
@@ -147,7 +158,7 @@ export function parseRuleSpec(
 }
 
 function addGiven(l: Loaded, spec: OptionSpec, at: Occurrence): WordError | null {
-  if (l.given.some((g) => g.name === spec.name)) {
+  if (given(l.given, spec.name)) {
     return {
       index: at.index,
       message: `${l.ext.name}: "--${spec.name}" option may only be specified once`,
@@ -157,15 +168,18 @@ function addGiven(l: Loaded, spec: OptionSpec, at: Occurrence): WordError | null
   return null;
 }
 
+function fail(index: number, message: string): WordError {
+  return { index, message };
+}
+
 /** Applies one core option (`-s`, `-p`, `-m`, `-j`, `-c`…). */
 function readCore(b: Builder, core: CoreOption, at: Occurrence): WordError | null {
-  const fail = (index: number, message: string) => ({ index, message });
   const value = at.values[0] ?? '';
-  if (b.seen.has(core) && core !== 'match') {
+  if (core !== 'match' && b.seen.includes(core)) {
     return fail(at.index, `multiple ${core === 'goto' ? '-j' : at.name} flags not allowed`);
   }
-  b.seen.add(core);
-  if (core === 'goto' || core === 'jump') b.seen.add(core === 'goto' ? 'jump' : 'goto');
+  b.seen.push(core);
+  if (core === 'goto' || core === 'jump') b.seen.push(core === 'goto' ? 'jump' : 'goto');
   switch (core) {
     case 'src':
     case 'dst': {
@@ -223,7 +237,7 @@ function readTarget(b: Builder, name: string, isGoto: boolean, at: Occurrence): 
   }
   if (ext) b.loaded.push({ ext, isTarget: true, index: at.index, given: [] });
   const kind: TargetKind = ext ? 'extension' : VERDICTS.has(name) ? 'verdict' : 'chain';
-  b.target = { kind, name, goto: isGoto };
+  b.target = { kind, name, goto: isGoto, options: NO_OPTIONS };
   return null;
 }
 
@@ -232,9 +246,7 @@ function finish(b: Builder): Result<ParsedRuleSpec, WordError> {
   const matches: MatchCall[] = [];
   let target: TargetCall | null = null;
   for (const l of b.loaded) {
-    const missing = l.ext.options.find(
-      (s) => s.required && !l.given.some((g) => g.name === s.name),
-    );
+    const missing = missingOption(l);
     if (missing) {
       return wordError(l.index, `${l.ext.name}: option "--${missing.name}" must be specified`);
     }
@@ -247,8 +259,17 @@ function finish(b: Builder): Result<ParsedRuleSpec, WordError> {
       matches.push({ name: l.ext.name, options: normalized.value });
     }
   }
-  if (b.target && b.target.kind !== 'extension') target = { ...b.target, options: [] };
-  return ok({ rule: { ...b.header, matches, target }, counters: b.counters });
+  if (b.target && b.target.kind !== 'extension') target = b.target;
+  const rule = b.header; // the header keys first, like `{ ...header, matches, target }`
+  rule.matches = matches;
+  rule.target = target;
+  return ok({ rule: rule as Rule, counters: b.counters });
+}
+
+/** The first required option of the module that was not given. */
+function missingOption(l: Loaded): OptionSpec | undefined {
+  for (const spec of l.ext.options) if (spec.required && !given(l.given, spec.name)) return spec;
+  return undefined;
 }
 
 function coreArity(core: CoreOption): 0 | 1 | 2 {

@@ -110,8 +110,8 @@ export function applyRestore(
   const lines = text.split('\n');
   let table: TableName | null = null;
   for (let n = 1; n <= lines.length; n++) {
-    const line = (lines[n - 1] as string).replace(/[\s]+$/, '');
-    if (line.trim() === '' || line.startsWith('#')) continue;
+    const line = (lines[n - 1] as string).trimEnd();
+    if (line === '' || line.startsWith('#')) continue;
     if (line === 'COMMIT') {
       if (!table) return err(failed(n, 'COMMIT outside a table'));
       table = null;

@@ -1,11 +1,21 @@
 /** Prints a ruleset the way `iptables-save` and `iptables -t TABLE -S` do. */
 import { formatRuleSave } from './format-rule.ts';
+import type { Counters } from './rule.ts';
 import type { Ruleset, TableName } from './ruleset.ts';
 import { chainsInOrder, SAVE_TABLE_ORDER } from './ruleset.ts';
 
 export interface SaveOptions {
   /** `iptables-save -c`: print `[packets:bytes]` before each rule. */
   readonly counters?: boolean;
+}
+
+function formatCounters(c: Counters): string {
+  return `[${c.packets}:${c.bytes}]`;
+}
+
+/** The lines joined, each ending in a newline. */
+function joinLines(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /**
@@ -18,33 +28,32 @@ export function renderSave(
   options: SaveOptions = {},
 ): string {
   const names = tables ?? SAVE_TABLE_ORDER.filter((t) => ruleset.tables[t].present);
-  let out = '';
+  const lines: string[] = [];
   for (const name of names) {
     const chains = chainsInOrder(ruleset.tables[name]);
-    out += `*${name}\n`;
+    lines.push(`*${name}`);
     for (const c of chains) {
-      const counters = c.policy === null ? '[0:0]' : `[${c.counters.packets}:${c.counters.bytes}]`;
-      out += `:${c.name} ${c.policy ?? '-'} ${counters}\n`;
+      const counters = c.policy === null ? '[0:0]' : formatCounters(c.counters);
+      lines.push(`:${c.name} ${c.policy ?? '-'} ${counters}`);
     }
     for (const c of chains) {
       for (const { rule, counters } of c.rules) {
-        const prefix = options.counters ? `[${counters.packets}:${counters.bytes}] ` : '';
-        out += `${prefix}${formatRuleSave(c.name, rule)}\n`;
+        const line = formatRuleSave(c.name, rule);
+        lines.push(options.counters ? `${formatCounters(counters)} ${line}` : line);
       }
     }
-    out += 'COMMIT\n';
+    lines.push('COMMIT');
   }
-  return out;
+  return joinLines(lines);
 }
 
 /** `iptables -t TABLE -S`: `-P` lines for built-in chains, `-N` for user chains, then the rules. */
 export function renderS(ruleset: Ruleset, table: TableName): string {
   const chains = chainsInOrder(ruleset.tables[table]);
-  let out = '';
-  for (const c of chains)
-    out += c.policy === null ? `-N ${c.name}\n` : `-P ${c.name} ${c.policy}\n`;
+  const lines: string[] = [];
+  for (const c of chains) lines.push(c.policy === null ? `-N ${c.name}` : `-P ${c.name} ${c.policy}`);
   for (const c of chains) {
-    for (const { rule } of c.rules) out += `${formatRuleSave(c.name, rule)}\n`;
+    for (const { rule } of c.rules) lines.push(formatRuleSave(c.name, rule));
   }
-  return out;
+  return joinLines(lines);
 }

@@ -4,6 +4,10 @@
  */
 
 const BARE = /^[A-Za-z0-9_-]+$/;
+/** What the plain `split(' ')` path cannot handle: quotes and the other blanks. */
+const SPECIAL = /["\t\n\r]/;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /**
  * Splits a rule line into words the way iptables-restore does: blanks separate words, `"…"`
@@ -11,37 +15,45 @@ const BARE = /^[A-Za-z0-9_-]+$/;
  * Outside quotes a backslash is an ordinary character.
  */
 export function splitRuleLine(line: string): string[] {
+  if (!SPECIAL.test(line)) return line.split(' ').filter((w) => w !== '');
   const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quoted = false;
+  let start = -1; // where the unquoted run of the current word began, -1 between words
   for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '\\' && i + 1 < line.length) {
-        word += line[++i];
-      } else if (c === '"') {
-        words.push(word);
-        word = '';
-        inWord = false;
-        quoted = false;
-      } else {
-        word += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-      inWord = true;
-    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) {
+      const before = start < 0 ? '' : line.slice(start, i);
+      const end = closingQuote(line, i + 1);
+      words.push(before + unescapeQuoted(line.slice(i + 1, end)));
+      start = -1;
+      i = end;
+    } else if (isBlank(c)) {
+      if (start >= 0) words.push(line.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
     }
   }
-  if (inWord) words.push(word);
+  if (start >= 0) words.push(line.slice(start));
   return words;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Index of the `"` that closes a quoted part starting at `from` (past a `\x`), or the length. */
+function closingQuote(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === BACKSLASH && i + 1 < line.length) i++;
+    else if (c === QUOTE) return i;
+  }
+  return line.length;
+}
+
+/** The text of a quoted part: `\x` stands for `x` (a backslash at the very end stays). */
+function unescapeQuoted(text: string): string {
+  return text.includes('\\') ? text.replace(/\\([^])/g, '$1') : text;
 }
 
 /**

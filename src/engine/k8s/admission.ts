@@ -15,11 +15,21 @@ function identityKey(r: AnyResource): string {
   return r.kind === 'Lab' || r.kind === 'KubeProxyConfiguration' ? r.kind : resourceKey(r);
 }
 
-function reportFieldErrors(r: AnyResource, errors: readonly FieldError[], reporter: Reporter): boolean {
+function reportFieldErrors(
+  r: AnyResource,
+  errors: readonly FieldError[],
+  reporter: Reporter,
+): boolean {
   let failed = false;
   for (const e of errors) {
     if (e.severity === 'error') failed = true;
-    reporter.report(r.source, e.at, e.severity, fieldErrorMessage(r, e), e.onKey ? { key: true } : undefined);
+    reporter.report(
+      r.source,
+      e.at,
+      e.severity,
+      fieldErrorMessage(r, e),
+      e.onKey ? { key: true } : undefined,
+    );
   }
   return failed;
 }
@@ -37,7 +47,9 @@ function withGeneratedName(r: AnyResource, index: number, taken: ReadonlySet<str
 function describeDefinition(earlier: AnyResource, later: AnyResource): string {
   if (!earlier.source) return 'earlier';
   const { line } = lineCol(earlier.source.lines, earlier.source.from);
-  return earlier.source.file === later.source?.file ? `at line ${line}` : `at ${earlier.source.file}:${line}`;
+  return earlier.source.file === later.source?.file
+    ? `at line ${line}`
+    : `at ${earlier.source.file}:${line}`;
 }
 
 /** Decodes and validates every object; returns the accepted ones (first position, last definition wins). */

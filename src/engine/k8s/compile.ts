@@ -15,14 +15,20 @@ import { createReporter } from './report.ts';
 export type { ManifestFile } from './parse.ts';
 
 /** Sorts diagnostics by file (in input order), then position; equal places keep their order. */
-function sortDiagnostics(diagnostics: readonly Diagnostic[], files: readonly ManifestFile[]): Diagnostic[] {
+function sortDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  files: readonly ManifestFile[],
+): Diagnostic[] {
   const order = new Map<string, number>();
   files.forEach((f, i) => {
     if (!order.has(f?.name)) order.set(f?.name, i);
   });
   return diagnostics
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => (order.get(a.d.file) ?? 0) - (order.get(b.d.file) ?? 0) || a.d.from - b.d.from || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (order.get(a.d.file) ?? 0) - (order.get(b.d.file) ?? 0) || a.d.from - b.d.from || a.i - b.i,
+    )
     .map(({ d }) => d);
 }
 

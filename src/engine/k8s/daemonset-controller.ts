@@ -21,15 +21,30 @@ export function daemonTolerations(hostNetwork: boolean): Toleration[] {
     { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
     { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
   ];
-  if (hostNetwork) t.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+  if (hostNetwork)
+    t.push({
+      key: 'node.kubernetes.io/network-unavailable',
+      operator: 'Exists',
+      effect: 'NoSchedule',
+    });
   return t;
 }
 
-export function runDaemonSet(ctx: WorkloadContext, ds: Resource<'DaemonSet'>, nodes: readonly SchedulingNode[]): void {
+export function runDaemonSet(
+  ctx: WorkloadContext,
+  ds: Resource<'DaemonSet'>,
+  nodes: readonly SchedulingNode[],
+): void {
   const spec = ds.object.spec ?? {};
   const podSpec = spec.template?.spec ?? {};
-  const tolerations = [...(podSpec.tolerations ?? []), ...daemonTolerations(Boolean(podSpec.hostNetwork))];
-  const eligible = nodes.filter((n) => matchesMap(podSpec.nodeSelector ?? {}, n.labels) && !untoleratedTaint(n.taints, tolerations));
+  const tolerations = [
+    ...(podSpec.tolerations ?? []),
+    ...daemonTolerations(Boolean(podSpec.hostNetwork)),
+  ];
+  const eligible = nodes.filter(
+    (n) =>
+      matchesMap(podSpec.nodeSelector ?? {}, n.labels) && !untoleratedTaint(n.taints, tolerations),
+  );
   const existing = ctx.pods.filter(
     (p) =>
       p.namespace === ds.namespace &&
@@ -49,7 +64,9 @@ export function runDaemonSet(ctx: WorkloadContext, ds: Resource<'DaemonSet'>, no
       continue;
     }
     const rng = createRng(`${ds.namespace}/${ds.name}/${node.name}`);
-    const name = generateName(`${ds.name}-`, rng, { has: (n) => ctx.takenNames.has(`${ds.namespace}/${n}`) });
+    const name = generateName(`${ds.name}-`, rng, {
+      has: (n) => ctx.takenNames.has(`${ds.namespace}/${n}`),
+    });
     ctx.takenNames.add(`${ds.namespace}/${name}`);
     created.push(podFromTemplate(ds.namespace, name, template, owner, {}, node.name));
   }
@@ -60,5 +77,12 @@ export function runDaemonSet(ctx: WorkloadContext, ds: Resource<'DaemonSet'>, no
   }
   removePods(ctx, deleted);
   claimPods(ctx, [...kept, ...created], created);
-  ctx.workloads.push({ kind: 'DaemonSet', namespace: ds.namespace, name: ds.name, desired: eligible.length, podOwners: [`DaemonSet/${ds.name}`], source: ds.source });
+  ctx.workloads.push({
+    kind: 'DaemonSet',
+    namespace: ds.namespace,
+    name: ds.name,
+    desired: eligible.length,
+    podOwners: [`DaemonSet/${ds.name}`],
+    source: ds.source,
+  });
 }

@@ -12,7 +12,9 @@ export interface DecodeError {
   readonly message: string;
 }
 
-export type DecodeResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: DecodeError };
+export type DecodeResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: DecodeError };
 
 class TypeMismatch extends Error {
   readonly path: FieldPath;
@@ -38,13 +40,28 @@ interface Where {
   readonly path: (string | number)[];
 }
 
-function mismatch(where: Where, value: unknown, schema: Schema, numberText?: boolean): TypeMismatch {
-  const kind = numberText && typeof value === 'number' ? `number ${String(value)}` : jsonKind(value);
-  const into = where.keys.length === 0 ? 'Go value' : `Go struct field ${where.struct}.${where.keys.join('.')}`;
-  return new TypeMismatch(`json: cannot unmarshal ${kind} into ${into} of type ${goTypeName(schema)}`, where.path);
+function mismatch(
+  where: Where,
+  value: unknown,
+  schema: Schema,
+  numberText?: boolean,
+): TypeMismatch {
+  const kind =
+    numberText && typeof value === 'number' ? `number ${String(value)}` : jsonKind(value);
+  const into =
+    where.keys.length === 0
+      ? 'Go value'
+      : `Go struct field ${where.struct}.${where.keys.join('.')}`;
+  return new TypeMismatch(
+    `json: cannot unmarshal ${kind} into ${into} of type ${goTypeName(schema)}`,
+    where.path,
+  );
 }
 
-const INT_RANGE = { int32: [-2147483648, 2147483647], int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] } as const;
+const INT_RANGE = {
+  int32: [-2147483648, 2147483647],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+} as const;
 
 function decodeValue(schema: Schema, value: unknown, where: Where): unknown {
   switch (schema.t) {
@@ -60,20 +77,33 @@ function decodeValue(schema: Schema, value: unknown, where: Where): unknown {
     case 'int64': {
       if (typeof value !== 'number') throw mismatch(where, value, schema);
       const [lo, hi] = INT_RANGE[schema.t];
-      if (!Number.isInteger(value) || value < lo || value > hi) throw mismatch(where, value, schema, true);
+      if (!Number.isInteger(value) || value < lo || value > hi)
+        throw mismatch(where, value, schema, true);
       return value;
     }
     case 'intOrString':
       if (typeof value === 'string') return value;
-      if (typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return value;
+      if (
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= -2147483648 &&
+        value <= 2147483647
+      )
+        return value;
       throw mismatch(where, value, schema, true);
     case 'map': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(where, value, schema);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw mismatch(where, value, schema);
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
         if (v === null) continue;
         const decoded = decodeValue(schema.of, v, { ...where, path: [...where.path, k] });
-        Object.defineProperty(out, k, { value: decoded, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, k, {
+          value: decoded,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -86,14 +116,28 @@ function decodeValue(schema: Schema, value: unknown, where: Where): unknown {
       });
     }
     case 'struct': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(where, value, schema);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw mismatch(where, value, schema);
       const out: Record<string, unknown> = {};
       const struct = schema.go.slice(schema.go.indexOf('.') + 1);
       for (const [k, v] of Object.entries(value)) {
         if (v === null || v === undefined) continue;
-        const fieldSchema = Object.prototype.hasOwnProperty.call(schema.fields, k) ? schema.fields[k] : undefined;
-        if (fieldSchema) out[k] = decodeValue(fieldSchema, v, { struct, keys: [...where.keys, k], path: [...where.path, k] });
-        else if (schema.open) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        const fieldSchema = Object.prototype.hasOwnProperty.call(schema.fields, k)
+          ? schema.fields[k]
+          : undefined;
+        if (fieldSchema)
+          out[k] = decodeValue(fieldSchema, v, {
+            struct,
+            keys: [...where.keys, k],
+            path: [...where.path, k],
+          });
+        else if (schema.open)
+          Object.defineProperty(out, k, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       return out;
     }
@@ -125,7 +169,8 @@ export function decode(schema: Schema, value: unknown): DecodeResult {
   try {
     return { ok: true, value: decodeValue(schema, value, { struct: '', keys: [], path: [] }) };
   } catch (e) {
-    if (e instanceof TypeMismatch) return { ok: false, error: { path: e.path, message: e.message } };
+    if (e instanceof TypeMismatch)
+      return { ok: false, error: { path: e.path, message: e.message } };
     throw e;
   }
 }

@@ -19,7 +19,10 @@ function controllerRef(r: Resource<'ReplicaSet'>): { kind?: string; name?: strin
 }
 
 /** Input ReplicaSets this Deployment owns (by ownerReference, or orphans its selector matches). */
-function claimReplicaSets(ctx: WorkloadContext, d: Resource<'Deployment'>): Resource<'ReplicaSet'>[] {
+function claimReplicaSets(
+  ctx: WorkloadContext,
+  d: Resource<'Deployment'>,
+): Resource<'ReplicaSet'>[] {
   const selector = d.object.spec?.selector;
   const mine = ctx.replicaSets.filter((rs) => {
     if (rs.namespace !== d.namespace || ctx.claimedReplicaSets.has(rs)) return false;
@@ -32,7 +35,11 @@ function claimReplicaSets(ctx: WorkloadContext, d: Resource<'Deployment'>): Reso
 }
 
 /** Pods the Deployment's ReplicaSets may adopt: matching, labelled with a hash, not taken yet. */
-function candidatePods(ctx: WorkloadContext, namespace: string, selector: LabelSelector | undefined): PodRecord[] {
+function candidatePods(
+  ctx: WorkloadContext,
+  namespace: string,
+  selector: LabelSelector | undefined,
+): PodRecord[] {
   return ctx.pods.filter(
     (p) =>
       p.namespace === namespace &&
@@ -53,11 +60,19 @@ function hashOf(rs: Resource<'ReplicaSet'>, deployment: string): string | undefi
 function templateWithHash(template: PodTemplate | undefined, hash: string): PodTemplate {
   return {
     ...(template ?? {}),
-    metadata: { ...(template?.metadata ?? {}), labels: { ...(template?.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash } },
+    metadata: {
+      ...(template?.metadata ?? {}),
+      labels: { ...(template?.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash },
+    },
   };
 }
 
-function reportDeleted(ctx: WorkloadContext, result: ReplicaSetResult, rsName: string, replicas: number): void {
+function reportDeleted(
+  ctx: WorkloadContext,
+  result: ReplicaSetResult,
+  rsName: string,
+  replicas: number,
+): void {
   for (const pod of result.deleted) {
     const message = `Pod ${JSON.stringify(pod.name)} is deleted by ReplicaSet ${JSON.stringify(rsName)}, which wants ${replicas} replica(s)`;
     ctx.reporter.warning(pod.source, objectPath(pod.source), message);
@@ -87,7 +102,13 @@ export function runDeployment(ctx: WorkloadContext, d: Resource<'Deployment'>): 
   }
   removePods(ctx, old);
   const result = reconcileReplicaSet(
-    { namespace: d.namespace, name: rsName, replicas, template: templateWithHash(spec.template, hash), extraLabels: { [POD_TEMPLATE_HASH]: hash } },
+    {
+      namespace: d.namespace,
+      name: rsName,
+      replicas,
+      template: templateWithHash(spec.template, hash),
+      extraLabels: { [POD_TEMPLATE_HASH]: hash },
+    },
     owned,
     ctx.takenNames,
   );
@@ -95,11 +116,32 @@ export function runDeployment(ctx: WorkloadContext, d: Resource<'Deployment'>): 
   removePods(ctx, result.deleted);
   claimPods(ctx, result.pods, result.created);
   const rsSource = claimedSets.find((rs) => rs.name === rsName)?.source ?? null;
-  ctx.workloads.push({ kind: 'Deployment', namespace: d.namespace, name: d.name, desired: replicas, podOwners: [`ReplicaSet/${rsName}`], source: d.source });
-  ctx.workloads.push({ kind: 'ReplicaSet', namespace: d.namespace, name: rsName, desired: replicas, podOwners: [`ReplicaSet/${rsName}`], source: rsSource });
+  ctx.workloads.push({
+    kind: 'Deployment',
+    namespace: d.namespace,
+    name: d.name,
+    desired: replicas,
+    podOwners: [`ReplicaSet/${rsName}`],
+    source: d.source,
+  });
+  ctx.workloads.push({
+    kind: 'ReplicaSet',
+    namespace: d.namespace,
+    name: rsName,
+    desired: replicas,
+    podOwners: [`ReplicaSet/${rsName}`],
+    source: rsSource,
+  });
   for (const name of [...oldNames].sort()) {
     const source = claimedSets.find((rs) => rs.name === name)?.source ?? null;
-    ctx.workloads.push({ kind: 'ReplicaSet', namespace: d.namespace, name, desired: 0, podOwners: [], source });
+    ctx.workloads.push({
+      kind: 'ReplicaSet',
+      namespace: d.namespace,
+      name,
+      desired: 0,
+      podOwners: [],
+      source,
+    });
   }
 }
 
@@ -114,9 +156,20 @@ export function runReplicaSet(ctx: WorkloadContext, rs: Resource<'ReplicaSet'>):
       (p.owner === null || (p.owner.kind === 'ReplicaSet' && p.owner.name === rs.name)) &&
       matchesSelector(spec.selector, p.labels),
   );
-  const result = reconcileReplicaSet({ namespace: rs.namespace, name: rs.name, replicas, template: spec.template }, owned, ctx.takenNames);
+  const result = reconcileReplicaSet(
+    { namespace: rs.namespace, name: rs.name, replicas, template: spec.template },
+    owned,
+    ctx.takenNames,
+  );
   reportDeleted(ctx, result, rs.name, replicas);
   removePods(ctx, result.deleted);
   claimPods(ctx, result.pods, result.created);
-  ctx.workloads.push({ kind: 'ReplicaSet', namespace: rs.namespace, name: rs.name, desired: replicas, podOwners: [`ReplicaSet/${rs.name}`], source: rs.source });
+  ctx.workloads.push({
+    kind: 'ReplicaSet',
+    namespace: rs.namespace,
+    name: rs.name,
+    desired: replicas,
+    podOwners: [`ReplicaSet/${rs.name}`],
+    source: rs.source,
+  });
 }

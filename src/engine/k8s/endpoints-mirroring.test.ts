@@ -37,9 +37,15 @@ describe('mirrorEndpoints', () => {
   });
 
   it('splits address families and honours skip-mirror', () => {
-    const mixed = endpoints({ subsets: [{ addresses: [{ ip: '10.0.0.5' }, { ip: 'fd00::5' }], ports: [{ port: 80 }] }] });
-    expect(mirrorEndpoints(makeResource('Endpoints', mixed), new Set()).map((s) => s.addressType)).toEqual(['IPv4', 'IPv6']);
-    const skipped = endpoints({ metadata: { name: 'db', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } } });
+    const mixed = endpoints({
+      subsets: [{ addresses: [{ ip: '10.0.0.5' }, { ip: 'fd00::5' }], ports: [{ port: 80 }] }],
+    });
+    expect(
+      mirrorEndpoints(makeResource('Endpoints', mixed), new Set()).map((s) => s.addressType),
+    ).toEqual(['IPv4', 'IPv6']);
+    const skipped = endpoints({
+      metadata: { name: 'db', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    });
     expect(mirrorEndpoints(makeResource('Endpoints', skipped), new Set())).toEqual([]);
   });
 });

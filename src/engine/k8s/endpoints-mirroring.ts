@@ -25,19 +25,30 @@ function toEndpoint(address: Address, ready: boolean): Endpoint {
 }
 
 /** The slices mirrored from one Endpoints object; `takenNames` holds `namespace/name` of existing slices. */
-export function mirrorEndpoints(ep: Resource<'Endpoints'>, takenNames: Set<string>): EndpointSlice[] {
+export function mirrorEndpoints(
+  ep: Resource<'Endpoints'>,
+  takenNames: Set<string>,
+): EndpointSlice[] {
   const labels = ep.object.metadata?.labels ?? {};
   if (labels[SKIP_MIRROR] === 'true') return [];
   const rng = createRng(`${ep.namespace}/${ep.name}/mirror`);
   const slices: EndpointSlice[] = [];
   for (const subset of ep.object.subsets ?? []) {
-    const ports = (subset.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port ?? 0, protocol: p.protocol ?? 'TCP' }));
+    const ports = (subset.ports ?? []).map((p) => ({
+      name: p.name ?? '',
+      port: p.port ?? 0,
+      protocol: p.protocol ?? 'TCP',
+    }));
     for (const family of [4, 6] as const) {
       const pick = (list: Address[] | undefined, ready: boolean) =>
-        (list ?? []).filter((a) => parseIp(a.ip ?? '')?.family === family).map((a) => toEndpoint(a, ready));
+        (list ?? [])
+          .filter((a) => parseIp(a.ip ?? '')?.family === family)
+          .map((a) => toEndpoint(a, ready));
       const endpoints = [...pick(subset.addresses, true), ...pick(subset.notReadyAddresses, false)];
       if (endpoints.length === 0) continue;
-      const name = generateName(`${ep.name}-`, rng, { has: (n) => takenNames.has(`${ep.namespace}/${n}`) });
+      const name = generateName(`${ep.name}-`, rng, {
+        has: (n) => takenNames.has(`${ep.namespace}/${n}`),
+      });
       takenNames.add(`${ep.namespace}/${name}`);
       slices.push({
         apiVersion: 'discovery.k8s.io/v1',

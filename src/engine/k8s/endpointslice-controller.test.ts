@@ -17,12 +17,19 @@ function clusterPod(name: string, ip: string | null, extra: Partial<ClusterPod> 
     ready: Boolean(ip),
     terminating: false,
     owner: null,
-    containers: [{ name: 'app', image: 'nginx', ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] }],
+    containers: [
+      {
+        name: 'app',
+        image: 'nginx',
+        ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+      },
+    ],
     ...extra,
   };
 }
 
-const slicesFor = (svc: Service, pods: ClusterPod[], taken = new Set<string>()) => buildEndpointSlices(makeResource('Service', svc), pods, [], taken);
+const slicesFor = (svc: Service, pods: ClusterPod[], taken = new Set<string>()) =>
+  buildEndpointSlices(makeResource('Service', svc), pods, [], taken);
 
 describe('resolveTargetPort', () => {
   it('resolves numbers, names (with protocol) and the default', () => {
@@ -44,22 +51,54 @@ describe('buildEndpointSlices', () => {
       clusterPod('done', '10.0.0.8', { phase: 'Succeeded' }),
       clusterPod('leaving', '10.0.0.3', { terminating: true }),
     ];
-    const [slice, ...rest] = slicesFor(service({ ports: [{ name: 'http', port: 80, targetPort: 8080 }] }), pods);
+    const [slice, ...rest] = slicesFor(
+      service({ ports: [{ name: 'http', port: 80, targetPort: 8080 }] }),
+      pods,
+    );
     expect(rest).toEqual([]);
     expect(slice?.metadata?.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    expect(slice?.metadata?.labels).toEqual({ 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': 'web' });
+    expect(slice?.metadata?.labels).toEqual({
+      'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      'kubernetes.io/service-name': 'web',
+    });
     expect(slice?.addressType).toBe('IPv4');
     expect(slice?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
     expect(slice?.endpoints).toEqual([
-      { addresses: ['10.0.0.1'], conditions: { ready: false, serving: false, terminating: false }, nodeName: 'node1', targetRef: { kind: 'Pod', namespace: 'default', name: 'a' } },
-      { addresses: ['10.0.0.2'], conditions: { ready: true, serving: true, terminating: false }, nodeName: 'node2', targetRef: { kind: 'Pod', namespace: 'default', name: 'b' } },
-      { addresses: ['10.0.0.3'], conditions: { ready: false, serving: true, terminating: true }, nodeName: 'node1', targetRef: { kind: 'Pod', namespace: 'default', name: 'leaving' } },
+      {
+        addresses: ['10.0.0.1'],
+        conditions: { ready: false, serving: false, terminating: false },
+        nodeName: 'node1',
+        targetRef: { kind: 'Pod', namespace: 'default', name: 'a' },
+      },
+      {
+        addresses: ['10.0.0.2'],
+        conditions: { ready: true, serving: true, terminating: false },
+        nodeName: 'node2',
+        targetRef: { kind: 'Pod', namespace: 'default', name: 'b' },
+      },
+      {
+        addresses: ['10.0.0.3'],
+        conditions: { ready: false, serving: true, terminating: true },
+        nodeName: 'node1',
+        targetRef: { kind: 'Pod', namespace: 'default', name: 'leaving' },
+      },
     ]);
   });
 
   it('splits pods whose named targetPort resolves differently into different slices', () => {
-    const other = clusterPod('b', '10.0.0.2', { containers: [{ name: 'app', image: 'x', ports: [{ name: 'http', containerPort: 9090, protocol: 'TCP' }] }] });
-    const slices = slicesFor(service({ ports: [{ port: 80, targetPort: 'http' }] }), [clusterPod('a', '10.0.0.1'), other]);
+    const other = clusterPod('b', '10.0.0.2', {
+      containers: [
+        {
+          name: 'app',
+          image: 'x',
+          ports: [{ name: 'http', containerPort: 9090, protocol: 'TCP' }],
+        },
+      ],
+    });
+    const slices = slicesFor(service({ ports: [{ port: 80, targetPort: 'http' }] }), [
+      clusterPod('a', '10.0.0.1'),
+      other,
+    ]);
     expect(slices.map((s) => [s.ports, s.endpoints?.map((e) => e.addresses?.[0])])).toEqual([
       [[{ name: '', port: 8080, protocol: 'TCP' }], ['10.0.0.1']],
       [[{ name: '', port: 9090, protocol: 'TCP' }], ['10.0.0.2']],
@@ -68,7 +107,15 @@ describe('buildEndpointSlices', () => {
   });
 
   it('leaves out a port no pod declares (the endpoint stays, without that port)', () => {
-    const [slice] = slicesFor(service({ ports: [{ name: 'a', port: 80, targetPort: 'nope' }, { name: 'b', port: 81, targetPort: 81 }] }), [clusterPod('a', '10.0.0.1')]);
+    const [slice] = slicesFor(
+      service({
+        ports: [
+          { name: 'a', port: 80, targetPort: 'nope' },
+          { name: 'b', port: 81, targetPort: 81 },
+        ],
+      }),
+      [clusterPod('a', '10.0.0.1')],
+    );
     expect(slice?.ports).toEqual([{ name: 'b', port: 81, protocol: 'TCP' }]);
   });
 
@@ -80,13 +127,21 @@ describe('buildEndpointSlices', () => {
   });
 
   it('puts at most 100 endpoints in a slice', () => {
-    const pods = Array.from({ length: 250 }, (_, i) => clusterPod(`p${String(i).padStart(3, '0')}`, `10.0.${i >> 8}.${i & 255}`));
+    const pods = Array.from({ length: 250 }, (_, i) =>
+      clusterPod(`p${String(i).padStart(3, '0')}`, `10.0.${i >> 8}.${i & 255}`),
+    );
     expect(slicesFor(service(), pods).map((s) => s.endpoints?.length)).toEqual([100, 100, 50]);
   });
 
   it('marks endpoints ready when publishNotReadyAddresses is set', () => {
-    const [slice] = slicesFor(service({ spec: { publishNotReadyAddresses: true } }), [clusterPod('a', '10.0.0.1', { ready: false })]);
-    expect(slice?.endpoints?.[0]?.conditions).toEqual({ ready: true, serving: false, terminating: false });
+    const [slice] = slicesFor(service({ spec: { publishNotReadyAddresses: true } }), [
+      clusterPod('a', '10.0.0.1', { ready: false }),
+    ]);
+    expect(slice?.endpoints?.[0]?.conditions).toEqual({
+      ready: true,
+      serving: false,
+      terminating: false,
+    });
   });
 
   it('makes no slices for Services without a selector or of type ExternalName', () => {
@@ -96,12 +151,18 @@ describe('buildEndpointSlices', () => {
   });
 
   it('labels slices of headless Services', () => {
-    expect(slicesFor(service({ clusterIP: 'None' }), [])[0]?.metadata?.labels?.['service.kubernetes.io/headless']).toBe('');
+    expect(
+      slicesFor(service({ clusterIP: 'None' }), [])[0]?.metadata?.labels?.[
+        'service.kubernetes.io/headless'
+      ],
+    ).toBe('');
   });
 
   it('avoids names already taken and is deterministic', () => {
     const first = slicesFor(service(), [])[0]?.metadata?.name ?? '';
     expect(slicesFor(service(), [])[0]?.metadata?.name).toBe(first);
-    expect(slicesFor(service(), [], new Set([`default/${first}`]))[0]?.metadata?.name).not.toBe(first);
+    expect(slicesFor(service(), [], new Set([`default/${first}`]))[0]?.metadata?.name).not.toBe(
+      first,
+    );
   });
 });

@@ -20,7 +20,8 @@ export function goValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return '<nil>';
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === 'string')) return `[]string{${value.map((v) => JSON.stringify(v)).join(', ')}}`;
+    if (value.every((v) => typeof v === 'string'))
+      return `[]string{${value.map((v) => JSON.stringify(v)).join(', ')}}`;
     return `[]interface {}{${value.map(goValue).join(', ')}}`;
   }
   return JSON.stringify(value);
@@ -39,13 +40,23 @@ interface Options {
   readonly onKey?: boolean;
 }
 
-function make(at: FieldPath, text: string, options?: Options, severity: 'error' | 'warning' = 'error'): FieldError {
+function make(
+  at: FieldPath,
+  text: string,
+  options?: Options,
+  severity: 'error' | 'warning' = 'error',
+): FieldError {
   const field = options?.shown ?? formatFieldPath(at);
   return { at, message: `${field}: ${text}`, severity, ...(options?.onKey ? { onKey: true } : {}) };
 }
 
 /** `<field>: Invalid value: <value>: <detail>`; `value` is printed with `goValue` unless already text. */
-export function invalid(at: FieldPath, value: unknown, detail: string, options?: Options & { printed?: string }): FieldError {
+export function invalid(
+  at: FieldPath,
+  value: unknown,
+  detail: string,
+  options?: Options & { printed?: string },
+): FieldError {
   return make(at, `Invalid value: ${options?.printed ?? goValue(value)}: ${detail}`, options);
 }
 
@@ -55,13 +66,22 @@ export function required(at: FieldPath, detail = '', options?: Options): FieldEr
 }
 
 /** `<field>: Unsupported value: "x": supported values: "a", "b"`. */
-export function notSupported(at: FieldPath, value: unknown, supported: readonly string[], options?: Options): FieldError {
+export function notSupported(
+  at: FieldPath,
+  value: unknown,
+  supported: readonly string[],
+  options?: Options,
+): FieldError {
   const list = supported.map((s) => JSON.stringify(s)).join(', ');
   return make(at, `Unsupported value: ${goValue(value)}: supported values: ${list}`, options);
 }
 
 /** `<field>: Duplicate value: <value>`. */
-export function duplicate(at: FieldPath, value: unknown, options?: Options & { printed?: string }): FieldError {
+export function duplicate(
+  at: FieldPath,
+  value: unknown,
+  options?: Options & { printed?: string },
+): FieldError {
   return make(at, `Duplicate value: ${options?.printed ?? goValue(value)}`, options);
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatCidr, formatIp, parseCidr, parseIp } from '../net/ip.ts';
-import { addRange, biggestCidrRange, rangeToCidrs, subtractRange, WeaveIpam } from './ipam-weave.ts';
+import {
+  addRange,
+  biggestCidrRange,
+  rangeToCidrs,
+  subtractRange,
+  WeaveIpam,
+} from './ipam-weave.ts';
 
 const ip = (text: string) => {
   const parsed = parseIp(text);
@@ -8,7 +14,10 @@ const ip = (text: string) => {
   return parsed.value;
 };
 const show = (n: number | null) => (n === null ? null : formatIp({ family: 4, value: n }));
-const cidrs = (ipam: WeaveIpam, name: string) => ipam.ownedCidrs(name).map(([net, prefix]) => formatCidr({ ip: { family: 4, value: net }, prefix }));
+const cidrs = (ipam: WeaveIpam, name: string) =>
+  ipam
+    .ownedCidrs(name)
+    .map(([net, prefix]) => formatCidr({ ip: { family: 4, value: net }, prefix }));
 const weave = () => new WeaveIpam(parseCidr('10.32.0.0/12')!);
 
 describe('biggestCidrRange (weave net/address test vectors)', () => {
@@ -48,8 +57,14 @@ describe('range arithmetic', () => {
   });
 
   it('splits ranges into CIDR blocks', () => {
-    expect(rangeToCidrs({ start: ip('10.32.0.0'), end: ip('10.36.0.0') })).toEqual([[ip('10.32.0.0'), 14]]);
-    expect(rangeToCidrs({ start: ip('10.0.0.1'), end: ip('10.0.0.4') }).map(([n, p]) => `${show(n)}/${p}`)).toEqual(['10.0.0.1/32', '10.0.0.2/31']);
+    expect(rangeToCidrs({ start: ip('10.32.0.0'), end: ip('10.36.0.0') })).toEqual([
+      [ip('10.32.0.0'), 14],
+    ]);
+    expect(
+      rangeToCidrs({ start: ip('10.0.0.1'), end: ip('10.0.0.4') }).map(
+        ([n, p]) => `${show(n)}/${p}`,
+      ),
+    ).toEqual(['10.0.0.1/32', '10.0.0.2/31']);
   });
 });
 
@@ -93,7 +108,11 @@ describe('WeaveIpam: kubeadm join order (datapath.md §4.3)', () => {
     expect(show(ipam.allocate('node1', (a) => taken.has(a)))).toBe('10.44.0.2');
     const tiny = new WeaveIpam(parseCidr('10.0.0.0/30')!);
     tiny.join('a');
-    expect([tiny.allocate('a'), tiny.allocate('a'), tiny.allocate('a')].map(show)).toEqual(['10.0.0.1', '10.0.0.2', null]);
+    expect([tiny.allocate('a'), tiny.allocate('a'), tiny.allocate('a')].map(show)).toEqual([
+      '10.0.0.1',
+      '10.0.0.2',
+      null,
+    ]);
   });
 
   it('donates from the peer with the most free space (ties: the earlier peer)', () => {

@@ -20,19 +20,28 @@ interface Peer {
 }
 
 /** The union of `list` and [start, end), sorted and coalesced. */
-export function addRange(list: readonly AddressRange[], start: number, end: number): AddressRange[] {
+export function addRange(
+  list: readonly AddressRange[],
+  start: number,
+  end: number,
+): AddressRange[] {
   const all = [...list, { start, end }].sort((a, b) => a.start - b.start);
   const out: AddressRange[] = [];
   for (const r of all) {
     const last = out[out.length - 1];
-    if (last && r.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, r.end) };
+    if (last && r.start <= last.end)
+      out[out.length - 1] = { start: last.start, end: Math.max(last.end, r.end) };
     else out.push(r);
   }
   return out;
 }
 
 /** `list` without [start, end). */
-export function subtractRange(list: readonly AddressRange[], start: number, end: number): AddressRange[] {
+export function subtractRange(
+  list: readonly AddressRange[],
+  start: number,
+  end: number,
+): AddressRange[] {
   const out: AddressRange[] = [];
   for (const r of list) {
     if (r.end <= start || r.start >= end) out.push(r);
@@ -65,7 +74,8 @@ export function biggestCidrRange(r: AddressRange): AddressRange {
     return { start, end: start + sizeMsb };
   }
   const half = sizeMsb / 2;
-  const start = half >= maskedStart ? r.start + half - maskedStart : r.start + sizeMsb - maskedStart;
+  const start =
+    half >= maskedStart ? r.start + half - maskedStart : r.start + sizeMsb - maskedStart;
   return { start, end: start + half };
 }
 
@@ -75,7 +85,8 @@ export function rangeToCidrs(r: AddressRange): [number, number][] {
   let start = r.start;
   while (start < r.end) {
     let blockSize = 1;
-    while (start % (blockSize * 2) === 0 && start + blockSize * 2 <= r.end && blockSize < 2 ** 32) blockSize *= 2;
+    while (start % (blockSize * 2) === 0 && start + blockSize * 2 <= r.end && blockSize < 2 ** 32)
+      blockSize *= 2;
     out.push([start, 32 - Math.log2(blockSize)]);
     start += blockSize;
   }
@@ -128,7 +139,8 @@ export class WeaveIpam {
       }
     }
     if (!biggest || biggestSize === 0) return null;
-    if (biggestSize > Math.floor(size(donor.free) / 2)) biggest = { start: biggest.start + Math.floor(biggestSize / 2), end: biggest.end };
+    if (biggestSize > Math.floor(size(donor.free) / 2))
+      biggest = { start: biggest.start + Math.floor(biggestSize / 2), end: biggest.end };
     donor.owned = subtractRange(donor.owned, biggest.start, biggest.end);
     donor.free = subtractRange(donor.free, biggest.start, biggest.end);
     return biggest;

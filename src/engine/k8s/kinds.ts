@@ -61,10 +61,16 @@ export type KindVerdict =
   | { readonly use: false; readonly message: string };
 
 export function classifyKind(kind: string, apiVersion: string): KindVerdict {
-  if (isKindName(kind) && SUPPORTED_KINDS[kind].apiVersion === apiVersion) return { use: true, kind };
-  const builtIn = Object.prototype.hasOwnProperty.call(BUILT_IN_UNSIMULATED, kind) ? BUILT_IN_UNSIMULATED[kind] : undefined;
+  if (isKindName(kind) && SUPPORTED_KINDS[kind].apiVersion === apiVersion)
+    return { use: true, kind };
+  const builtIn = Object.prototype.hasOwnProperty.call(BUILT_IN_UNSIMULATED, kind)
+    ? BUILT_IN_UNSIMULATED[kind]
+    : undefined;
   if (builtIn?.includes(apiVersion)) {
-    return { use: false, message: `kind "${kind}" in version "${apiVersion}" is not simulated by podpath: the object is ignored` };
+    return {
+      use: false,
+      message: `kind "${kind}" in version "${apiVersion}" is not simulated by podpath: the object is ignored`,
+    };
   }
   return { use: false, message: `no matches for kind "${kind}" in version "${apiVersion}"` };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBE_PROXY, kubeProxySettings, validateKubeProxyConfiguration } from './kube-proxy-config.ts';
+import {
+  DEFAULT_KUBE_PROXY,
+  kubeProxySettings,
+  validateKubeProxyConfiguration,
+} from './kube-proxy-config.ts';
 import { kubeProxyConfig } from './testing.ts';
 
 describe('kube-proxy configuration', () => {
@@ -61,15 +65,36 @@ describe('kube-proxy configuration', () => {
       }),
     );
     expect(errs.map((e) => [e.at, e.message])).toEqual([
-      [['mode'], 'KubeProxyConfiguration.Mode.ProxyMode: Invalid value: "userspace": must be iptables,ipvs,nftables or blank (blank means the best-known proxy for the operating system)'],
-      [['clusterCIDR'], 'KubeProxyConfiguration.ClusterCIDR[0]: Invalid value: "nope": must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)'],
-      [['iptables', 'masqueradeBit'], 'KubeProxyConfiguration.KubeProxyIPTablesConfiguration.MasqueradeBit: Invalid value: 32: must be within the range [0, 31]'],
-      [['detectLocalMode'], 'KubeProxyConfiguration.DetectLocalMode: Unsupported value: "Magic": supported values: "ClusterCIDR", "NodeCIDR", "BridgeInterface", "InterfaceNamePrefix", ""'],
-      [['nodePortAddresses', 0], 'KubeProxyConfiguration.NodePortAddresses[0]: Invalid value: "x": must be a valid CIDR'],
+      [
+        ['mode'],
+        'KubeProxyConfiguration.Mode.ProxyMode: Invalid value: "userspace": must be iptables,ipvs,nftables or blank (blank means the best-known proxy for the operating system)',
+      ],
+      [
+        ['clusterCIDR'],
+        'KubeProxyConfiguration.ClusterCIDR[0]: Invalid value: "nope": must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)',
+      ],
+      [
+        ['iptables', 'masqueradeBit'],
+        'KubeProxyConfiguration.KubeProxyIPTablesConfiguration.MasqueradeBit: Invalid value: 32: must be within the range [0, 31]',
+      ],
+      [
+        ['detectLocalMode'],
+        'KubeProxyConfiguration.DetectLocalMode: Unsupported value: "Magic": supported values: "ClusterCIDR", "NodeCIDR", "BridgeInterface", "InterfaceNamePrefix", ""',
+      ],
+      [
+        ['nodePortAddresses', 0],
+        'KubeProxyConfiguration.NodePortAddresses[0]: Invalid value: "x": must be a valid CIDR',
+      ],
     ]);
-    expect(validateKubeProxyConfiguration(kubeProxyConfig({ detectLocalMode: 'InterfaceNamePrefix' })).map((e) => e.message)).toEqual([
-      'KubeProxyConfiguration.InterfacePrefix: Invalid value: "": must not be empty',
-    ]);
-    expect(validateKubeProxyConfiguration(kubeProxyConfig({ mode: 'nftables', iptables: { masqueradeBit: 0 } }))).toEqual([]);
+    expect(
+      validateKubeProxyConfiguration(
+        kubeProxyConfig({ detectLocalMode: 'InterfaceNamePrefix' }),
+      ).map((e) => e.message),
+    ).toEqual(['KubeProxyConfiguration.InterfacePrefix: Invalid value: "": must not be empty']);
+    expect(
+      validateKubeProxyConfiguration(
+        kubeProxyConfig({ mode: 'nftables', iptables: { masqueradeBit: 0 } }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -31,47 +31,89 @@ export function validateKubeProxyConfiguration(c: KubeProxyConfiguration): Field
   const errs: FieldError[] = [];
   if (c.mode && !MODES.includes(c.mode)) {
     errs.push(
-      invalid(['mode'], c.mode, `must be ${MODES.join(',')} or blank (blank means the best-known proxy for the operating system)`, {
-        shown: `${ROOT}.Mode.ProxyMode`,
-      }),
+      invalid(
+        ['mode'],
+        c.mode,
+        `must be ${MODES.join(',')} or blank (blank means the best-known proxy for the operating system)`,
+        {
+          shown: `${ROOT}.Mode.ProxyMode`,
+        },
+      ),
     );
   }
   if (c.clusterCIDR) {
     const cidrs = c.clusterCIDR.split(',');
     if (cidrs.length > 2) {
-      errs.push(invalid(['clusterCIDR'], c.clusterCIDR, 'only one CIDR allowed or a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)', { shown: `${ROOT}.ClusterCIDR` }));
+      errs.push(
+        invalid(
+          ['clusterCIDR'],
+          c.clusterCIDR,
+          'only one CIDR allowed or a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)',
+          { shown: `${ROOT}.ClusterCIDR` },
+        ),
+      );
     } else {
       cidrs.forEach((cidr, i) => {
         if (!parseCidr(cidr.trim())) {
-          errs.push(invalid(['clusterCIDR'], cidr, 'must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)', { shown: `${ROOT}.ClusterCIDR[${i}]` }));
+          errs.push(
+            invalid(
+              ['clusterCIDR'],
+              cidr,
+              'must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)',
+              { shown: `${ROOT}.ClusterCIDR[${i}]` },
+            ),
+          );
         }
       });
     }
   }
   const bit = c.iptables?.masqueradeBit;
   if (bit !== undefined && (bit < 0 || bit > 31)) {
-    errs.push(invalid(['iptables', 'masqueradeBit'], bit, 'must be within the range [0, 31]', { shown: `${ROOT}.KubeProxyIPTablesConfiguration.MasqueradeBit` }));
+    errs.push(
+      invalid(['iptables', 'masqueradeBit'], bit, 'must be within the range [0, 31]', {
+        shown: `${ROOT}.KubeProxyIPTablesConfiguration.MasqueradeBit`,
+      }),
+    );
   }
   const mode = c.detectLocalMode ?? '';
   if (mode && !DETECT_LOCAL_MODES.includes(mode)) {
-    errs.push(notSupported(['detectLocalMode'], mode, [...DETECT_LOCAL_MODES, ''], { shown: `${ROOT}.DetectLocalMode` }));
+    errs.push(
+      notSupported(['detectLocalMode'], mode, [...DETECT_LOCAL_MODES, ''], {
+        shown: `${ROOT}.DetectLocalMode`,
+      }),
+    );
   }
   if (mode === 'BridgeInterface' && !c.detectLocal?.bridgeInterface) {
-    errs.push(invalid(['detectLocal', 'bridgeInterface'], '', 'must not be empty', { shown: `${ROOT}.InterfaceName` }));
+    errs.push(
+      invalid(['detectLocal', 'bridgeInterface'], '', 'must not be empty', {
+        shown: `${ROOT}.InterfaceName`,
+      }),
+    );
   }
   if (mode === 'InterfaceNamePrefix' && !c.detectLocal?.interfaceNamePrefix) {
-    errs.push(invalid(['detectLocal', 'interfaceNamePrefix'], '', 'must not be empty', { shown: `${ROOT}.InterfacePrefix` }));
+    errs.push(
+      invalid(['detectLocal', 'interfaceNamePrefix'], '', 'must not be empty', {
+        shown: `${ROOT}.InterfacePrefix`,
+      }),
+    );
   }
   (c.nodePortAddresses ?? []).forEach((address, i) => {
     if (address !== 'primary' && !parseCidr(address)) {
-      errs.push(invalid(['nodePortAddresses', i], address, 'must be a valid CIDR', { shown: `${ROOT}.NodePortAddresses[${i}]` }));
+      errs.push(
+        invalid(['nodePortAddresses', i], address, 'must be a valid CIDR', {
+          shown: `${ROOT}.NodePortAddresses[${i}]`,
+        }),
+      );
     }
   });
   return errs;
 }
 
 /** Settings from a valid KubeProxyConfiguration (CIDRs printed canonically), defaults for the rest. */
-export function kubeProxySettings(c: KubeProxyConfiguration | undefined, source?: SourceRef): KubeProxySettings {
+export function kubeProxySettings(
+  c: KubeProxyConfiguration | undefined,
+  source?: SourceRef,
+): KubeProxySettings {
   if (!c) return DEFAULT_KUBE_PROXY;
   const d = DEFAULT_KUBE_PROXY;
   const canonical = (text: string) => {
@@ -82,7 +124,8 @@ export function kubeProxySettings(c: KubeProxyConfiguration | undefined, source?
   return {
     mode: (c.mode || d.mode) as KubeProxySettings['mode'],
     clusterCIDR,
-    detectLocalMode: (c.detectLocalMode || d.detectLocalMode) as KubeProxySettings['detectLocalMode'],
+    detectLocalMode: (c.detectLocalMode ||
+      d.detectLocalMode) as KubeProxySettings['detectLocalMode'],
     bridgeInterface: c.detectLocal?.bridgeInterface || null,
     interfaceNamePrefix: c.detectLocal?.interfaceNamePrefix || null,
     masqueradeAll: c.iptables?.masqueradeAll ?? d.masqueradeAll,

@@ -45,9 +45,12 @@ export function validateLab(lab: Lab): FieldError[] {
   const errs: FieldError[] = [];
   const spec = lab.spec ?? {};
   if (spec.workers !== undefined && (spec.workers < 0 || spec.workers > MAX_WORKERS)) {
-    errs.push(invalid(['spec', 'workers'], spec.workers, `must be between 0 and ${MAX_WORKERS}, inclusive`));
+    errs.push(
+      invalid(['spec', 'workers'], spec.workers, `must be between 0 and ${MAX_WORKERS}, inclusive`),
+    );
   }
-  if (spec.cni !== undefined && spec.cni !== 'weave' && spec.cni !== 'docker') errs.push(notSupported(['spec', 'cni'], spec.cni, ['docker', 'weave']));
+  if (spec.cni !== undefined && spec.cni !== 'weave' && spec.cni !== 'docker')
+    errs.push(notSupported(['spec', 'cni'], spec.cni, ['docker', 'weave']));
   const lan = cidr(NODE_LAN);
   const checked: Partial<Record<'serviceCIDR' | 'podNetworkCIDR', Cidr>> = {};
   for (const [key, min, max] of [
@@ -59,19 +62,38 @@ export function validateLab(lab: Lab): FieldError[] {
     const cidrErrs = cidrErrors(['spec', key], text);
     const parsed = parseCidr(text);
     if (cidrErrs.length > 0 || !parsed) errs.push(...cidrErrs);
-    else if (parsed.ip.family !== 4) errs.push(invalid(['spec', key], text, 'podpath labs are IPv4-only'));
-    else if (parsed.prefix < min || parsed.prefix > max) errs.push(invalid(['spec', key], text, `the prefix length must be between /${min} and /${max}`));
-    else if (overlaps(parsed, lan)) errs.push(invalid(['spec', key], text, `must not overlap the node network ${NODE_LAN}`));
+    else if (parsed.ip.family !== 4)
+      errs.push(invalid(['spec', key], text, 'podpath labs are IPv4-only'));
+    else if (parsed.prefix < min || parsed.prefix > max)
+      errs.push(
+        invalid(['spec', key], text, `the prefix length must be between /${min} and /${max}`),
+      );
+    else if (overlaps(parsed, lan))
+      errs.push(invalid(['spec', key], text, `must not overlap the node network ${NODE_LAN}`));
     else checked[key] = parsed;
   }
   // The two ranges, given or defaulted, must not overlap (reported on a range the header gives).
-  const service = checked.serviceCIDR ?? (spec.serviceCIDR === undefined ? DEFAULT_LAB.serviceCIDR : null);
-  const pods = checked.podNetworkCIDR ?? (spec.podNetworkCIDR === undefined ? DEFAULT_LAB.podNetworkCIDR : null);
-  if (service && pods && overlaps(service, pods) && (checked.serviceCIDR || checked.podNetworkCIDR)) {
+  const service =
+    checked.serviceCIDR ?? (spec.serviceCIDR === undefined ? DEFAULT_LAB.serviceCIDR : null);
+  const pods =
+    checked.podNetworkCIDR ??
+    (spec.podNetworkCIDR === undefined ? DEFAULT_LAB.podNetworkCIDR : null);
+  if (
+    service &&
+    pods &&
+    overlaps(service, pods) &&
+    (checked.serviceCIDR || checked.podNetworkCIDR)
+  ) {
     const [key, other, otherRange] = checked.podNetworkCIDR
       ? (['podNetworkCIDR', 'serviceCIDR', service] as const)
       : (['serviceCIDR', 'podNetworkCIDR', pods] as const);
-    errs.push(invalid(['spec', key], spec[key] ?? '', `must not overlap ${other} ${formatCidr(otherRange)}`));
+    errs.push(
+      invalid(
+        ['spec', key],
+        spec[key] ?? '',
+        `must not overlap ${other} ${formatCidr(otherRange)}`,
+      ),
+    );
   }
   return errs;
 }
@@ -83,7 +105,8 @@ export function labSettings(lab: Lab | undefined): LabSettings {
     workers: spec.workers ?? DEFAULT_LAB.workers,
     cni: spec.cni === 'docker' ? 'docker' : 'weave',
     serviceCIDR: (spec.serviceCIDR && parseCidr(spec.serviceCIDR)) || DEFAULT_LAB.serviceCIDR,
-    podNetworkCIDR: (spec.podNetworkCIDR && parseCidr(spec.podNetworkCIDR)) || DEFAULT_LAB.podNetworkCIDR,
+    podNetworkCIDR:
+      (spec.podNetworkCIDR && parseCidr(spec.podNetworkCIDR)) || DEFAULT_LAB.podNetworkCIDR,
   };
 }
 
@@ -117,6 +140,7 @@ function labNode(name: string, ip: string, controlPlane: boolean): Node {
 /** The lab's Node objects in join order: `master` (192.168.56.10), then node1 (.11) … nodeN. */
 export function labNodes(settings: LabSettings): Node[] {
   const nodes = [labNode('master', CONTROL_PLANE_IP, true)];
-  for (let i = 1; i <= settings.workers; i++) nodes.push(labNode(`node${i}`, `192.168.56.${10 + i}`, false));
+  for (let i = 1; i <= settings.workers; i++)
+    nodes.push(labNode(`node${i}`, `192.168.56.${10 + i}`, false));
   return nodes;
 }

@@ -11,10 +11,27 @@ describe('labels', () => {
 
   it('matches label selectors with expressions', () => {
     const labels = { app: 'web', tier: 'front' };
-    expect(matchesSelector({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['front', 'back'] }] }, labels)).toBe(true);
-    expect(matchesSelector({ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['front'] }] }, labels)).toBe(false);
-    expect(matchesSelector({ matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }, labels)).toBe(true);
-    expect(matchesSelector({ matchExpressions: [{ key: 'env', operator: 'Exists' }] }, labels)).toBe(false);
+    expect(
+      matchesSelector(
+        {
+          matchLabels: { app: 'web' },
+          matchExpressions: [{ key: 'tier', operator: 'In', values: ['front', 'back'] }],
+        },
+        labels,
+      ),
+    ).toBe(true);
+    expect(
+      matchesSelector(
+        { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['front'] }] },
+        labels,
+      ),
+    ).toBe(false);
+    expect(
+      matchesSelector({ matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }, labels),
+    ).toBe(true);
+    expect(
+      matchesSelector({ matchExpressions: [{ key: 'env', operator: 'Exists' }] }, labels),
+    ).toBe(false);
     expect(matchesSelector(undefined, labels)).toBe(false);
     expect(matchesSelector({}, labels)).toBe(true);
     expect(isEmptySelector({ matchLabels: {} })).toBe(true);
@@ -22,6 +39,8 @@ describe('labels', () => {
 
   it('prints selectors with sorted keys and adds labels', () => {
     expect(formatLabels({ tier: 'front', app: 'web' })).toBe('app=web,tier=front');
-    expect(withLabel({ matchLabels: { app: 'web' } }, 'pod-template-hash', 'abc')).toEqual({ matchLabels: { app: 'web', 'pod-template-hash': 'abc' } });
+    expect(withLabel({ matchLabels: { app: 'web' } }, 'pod-template-hash', 'abc')).toEqual({
+      matchLabels: { app: 'web', 'pod-template-hash': 'abc' },
+    });
   });
 });

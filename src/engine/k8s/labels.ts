@@ -5,7 +5,9 @@ type Labels = Readonly<Record<string, string>>;
 
 /** Whether every `key: value` of a map selector is in `labels` (an empty map matches everything). */
 export function matchesMap(selector: Labels, labels: Labels): boolean {
-  return Object.entries(selector).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v);
+  return Object.entries(selector).every(
+    ([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v,
+  );
 }
 
 /** metav1.LabelSelector semantics; a missing selector matches nothing, an empty one everything. */
@@ -38,7 +40,11 @@ export function matchesSelector(selector: LabelSelector | undefined, labels: Lab
 
 /** Whether the selector selects nothing at all (no labels, no expressions). */
 export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0);
+  return (
+    !selector ||
+    (Object.keys(selector.matchLabels ?? {}).length === 0 &&
+      (selector.matchExpressions ?? []).length === 0)
+  );
 }
 
 /** `app=web,tier=front` (keys sorted), as labels.Set.String() prints. */
@@ -50,6 +56,10 @@ export function formatLabels(labels: Labels): string {
 }
 
 /** The selector a ReplicaSet gets from its Deployment: the Deployment's plus `pod-template-hash`. */
-export function withLabel(selector: LabelSelector | undefined, key: string, value: string): LabelSelector {
+export function withLabel(
+  selector: LabelSelector | undefined,
+  key: string,
+  value: string,
+): LabelSelector {
   return { ...(selector ?? {}), matchLabels: { ...(selector?.matchLabels ?? {}), [key]: value } };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, createRng, fnv1a32, generateName, podTemplateHash, randomSuffix, safeEncodeString, SAFE_ALPHABET } from './naming.ts';
+import {
+  canonicalJson,
+  createRng,
+  fnv1a32,
+  generateName,
+  podTemplateHash,
+  randomSuffix,
+  safeEncodeString,
+  SAFE_ALPHABET,
+} from './naming.ts';
 
 describe('naming', () => {
   it('hashes with FNV-1a (32 bits)', () => {
@@ -13,14 +22,21 @@ describe('naming', () => {
   });
 
   it('computes pod-template-hash values that look like the real ones', () => {
-    const hash = podTemplateHash({ metadata: { labels: { app: 'webui' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.14' }] } });
+    const hash = podTemplateHash({
+      metadata: { labels: { app: 'webui' } },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.14' }] },
+    });
     expect(hash).toMatch(/^[bcdf4-9]{8,10}$/);
-    expect(podTemplateHash({ spec: {}, metadata: {} })).toBe(podTemplateHash({ metadata: {}, spec: {} }));
+    expect(podTemplateHash({ spec: {}, metadata: {} })).toBe(
+      podTemplateHash({ metadata: {}, spec: {} }),
+    );
     expect(podTemplateHash({ a: 1 })).not.toBe(podTemplateHash({ a: 2 }));
   });
 
   it('prints JSON with sorted keys', () => {
-    expect(canonicalJson({ b: [1, { d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[1,{"c":2,"d":1}]}');
+    expect(canonicalJson({ b: [1, { d: 1, c: 2 }], a: null })).toBe(
+      '{"a":null,"b":[1,{"c":2,"d":1}]}',
+    );
   });
 
   it('generates the same sequence from the same seed', () => {

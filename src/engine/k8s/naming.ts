@@ -19,7 +19,8 @@ export function fnv1a32(text: string): number {
 /** rand.SafeEncodeString: every character mapped into the safe alphabet. */
 export function safeEncodeString(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length];
+  for (let i = 0; i < text.length; i++)
+    out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length];
   return out;
 }
 
@@ -74,7 +75,11 @@ export function randomSuffix(rng: Rng, length = 5): string {
 const MAX_GENERATED_BASE = 58;
 
 /** `<base><5 random chars>` like generateName, skipping names in `taken`. */
-export function generateName(base: string, rng: Rng, taken: { has(name: string): boolean }): string {
+export function generateName(
+  base: string,
+  rng: Rng,
+  taken: { has(name: string): boolean },
+): string {
   const prefix = base.length > MAX_GENERATED_BASE ? base.slice(0, MAX_GENERATED_BASE) : base;
   for (;;) {
     const name = prefix + randomSuffix(rng);

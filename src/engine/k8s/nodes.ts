@@ -2,7 +2,7 @@
 import { canonicalIp } from '../net/ip.ts';
 import type { Taint } from './api-types.ts';
 import type { ClusterNode } from './cluster-model.ts';
-import type { Reporter } from './report.ts';
+import { guarded, type Reporter } from './report.ts';
 import type { Resource } from './resources.ts';
 import type { SchedulingNode } from './scheduler.ts';
 import type { ManifestSource } from './source.ts';
@@ -15,7 +15,10 @@ export interface NodeInfo extends SchedulingNode {
   readonly source: ManifestSource | null;
 }
 
-const CONTROL_PLANE_LABELS = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
+const CONTROL_PLANE_LABELS = [
+  'node-role.kubernetes.io/control-plane',
+  'node-role.kubernetes.io/master',
+];
 
 /** The node's InternalIP (ExternalIP when it has none), canonical. */
 function nodeAddress(r: Resource<'Node'>): { ip: string; index: number } | null {
@@ -28,32 +31,49 @@ function nodeAddress(r: Resource<'Node'>): { ip: string; index: number } | null 
   return null;
 }
 
-/** NodeInfo for each Node object (those without a usable address are left out, with an error). */
+/** One node's NodeInfo (null without a usable address: validation has reported it). */
+function readNode(
+  r: Resource<'Node'>,
+  byIp: Map<string, string>,
+  reporter: Reporter,
+): NodeInfo | null {
+  const address = nodeAddress(r);
+  if (!address) return null;
+  const other = byIp.get(address.ip);
+  if (other) {
+    reporter.warning(
+      r.source,
+      ['status', 'addresses', address.index, 'address'],
+      `node ${JSON.stringify(r.name)} has the same address ${address.ip} as node ${JSON.stringify(other)}: packets for it go to only one of them`,
+    );
+  }
+  byIp.set(address.ip, r.name);
+  const labels = { ...(r.object.metadata?.labels ?? {}) };
+  const spec = r.object.spec ?? {};
+  const taints: Taint[] = (spec.taints ?? []).map((t) => ({
+    key: t.key,
+    ...(t.value ? { value: t.value } : {}),
+    effect: t.effect,
+  }));
+  return {
+    name: r.name,
+    internalIP: address.ip,
+    role: CONTROL_PLANE_LABELS.some((l) => l in labels) ? 'control-plane' : 'worker',
+    labels,
+    taints,
+    unschedulable: Boolean(spec.unschedulable),
+    podCIDRs: spec.podCIDRs?.length ? spec.podCIDRs : spec.podCIDR ? [spec.podCIDR] : [],
+    source: r.source,
+  };
+}
+
+/** NodeInfo for each Node object (those without a usable address are left out). */
 export function readNodes(nodes: readonly Resource<'Node'>[], reporter: Reporter): NodeInfo[] {
-  const out: NodeInfo[] = [];
   const byIp = new Map<string, string>();
+  const out: NodeInfo[] = [];
   for (const r of nodes) {
-    const address = nodeAddress(r);
-    if (!address) continue; // validation already reported it
-    const other = byIp.get(address.ip);
-    if (other) {
-      reporter.warning(r.source, ['status', 'addresses', address.index, 'address'], `node ${JSON.stringify(r.name)} has the same address ${address.ip} as node ${JSON.stringify(other)}: packets for it go to only one of them`);
-    }
-    byIp.set(address.ip, r.name);
-    const labels = { ...(r.object.metadata?.labels ?? {}) };
-    const spec = r.object.spec ?? {};
-    const taints: Taint[] = (spec.taints ?? []).map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: t.effect }));
-    const podCIDRs = spec.podCIDRs?.length ? spec.podCIDRs : spec.podCIDR ? [spec.podCIDR] : [];
-    out.push({
-      name: r.name,
-      internalIP: address.ip,
-      role: CONTROL_PLANE_LABELS.some((l) => l in labels) ? 'control-plane' : 'worker',
-      labels,
-      taints,
-      unschedulable: Boolean(spec.unschedulable),
-      podCIDRs,
-      source: r.source,
-    });
+    const info = guarded(reporter, r.source, 'node reader', () => readNode(r, byIp, reporter));
+    if (info) out.push(info);
   }
   return out;
 }

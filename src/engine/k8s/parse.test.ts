@@ -6,7 +6,8 @@ import { positionOf } from './testing.ts';
 
 const parse = (text: string, name = 'scenario.yaml') => parseManifests([{ name, text }]);
 
-const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n`;
+const svc = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n`;
 
 describe('parseManifests: documents', () => {
   it('reads every document of a multi-document stream, skipping empty ones', () => {
@@ -29,12 +30,20 @@ describe('parseManifests: documents', () => {
   });
 
   it('reads a JSON object and a JSON array of objects', () => {
-    const obj = parse('{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "j"}}', 'svc.json');
+    const obj = parse(
+      '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "j"}}',
+      'svc.json',
+    );
     expect(obj.objects.map((o) => o.kind)).toEqual(['Service']);
-    const arr = parse('[{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}},\n {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"}}]');
+    const arr = parse(
+      '[{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}},\n {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"}}]',
+    );
     expect(arr.objects.map((o) => o.kind)).toEqual(['Pod', 'Deployment']);
     const name = locate(arr.objects[1]!.source, ['metadata', 'name']);
-    expect(name.from).toBe(arr.objects[1]!.source.from + '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":'.length);
+    expect(name.from).toBe(
+      arr.objects[1]!.source.from +
+        '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":'.length,
+    );
   });
 
   it('reads JSON indented with tabs', () => {
@@ -56,7 +65,9 @@ describe('parseManifests: documents', () => {
   });
 
   it('unpacks typed lists (PodList) whose items omit kind and apiVersion', () => {
-    const r = parse('{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"p1"}},{"metadata":{"name":"p2"}}]}');
+    const r = parse(
+      '{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"p1"}},{"metadata":{"name":"p2"}}]}',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.objects.map((o) => [o.kind, o.apiVersion, o.data['kind']])).toEqual([
       ['Pod', 'v1', 'Pod'],
@@ -65,8 +76,13 @@ describe('parseManifests: documents', () => {
   });
 
   it('reads YAML 1.1 scalars the way kubectl does (yes → true, 0777 → 511) and merge keys', () => {
-    const r = parse('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: &l\n    on: yes\nspec:\n  x: 0777\n  m:\n    <<: *l\n');
-    const data = r.objects[0]!.data as { metadata: { labels: Record<string, unknown> }; spec: { x: number; m: unknown } };
+    const r = parse(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: &l\n    on: yes\nspec:\n  x: 0777\n  m:\n    <<: *l\n',
+    );
+    const data = r.objects[0]!.data as {
+      metadata: { labels: Record<string, unknown> };
+      spec: { x: number; m: unknown };
+    };
     expect(data.metadata.labels).toEqual({ true: true });
     expect(data.spec.x).toBe(511);
     expect(data.spec.m).toEqual({ true: true });
@@ -87,8 +103,12 @@ describe('parseManifests: kind and apiVersion', () => {
   });
 
   it('reports each missing field alone', () => {
-    expect(parse('kind: Service\nmetadata: {name: a}\n').diagnostics[0]?.message).toBe('error validating data: apiVersion not set');
-    expect(parse('apiVersion: v1\nmetadata: {name: a}\n').diagnostics[0]?.message).toBe('error validating data: kind not set');
+    expect(parse('kind: Service\nmetadata: {name: a}\n').diagnostics[0]?.message).toBe(
+      'error validating data: apiVersion not set',
+    );
+    expect(parse('apiVersion: v1\nmetadata: {name: a}\n').diagnostics[0]?.message).toBe(
+      'error validating data: kind not set',
+    );
   });
 
   it("reports a kind that isn't a string at its value", () => {
@@ -111,17 +131,30 @@ describe('parseManifests: kind and apiVersion', () => {
     const text = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n---\n' + svc('a');
     const r = parse(text);
     expect(r.objects.map((o) => o.kind)).toEqual(['Service']);
-    expect(r.diagnostics).toMatchObject([{ severity: 'warning', message: 'no matches for kind "Widget" in version "example.com/v1"', line: 2, col: 7 }]);
+    expect(r.diagnostics).toMatchObject([
+      {
+        severity: 'warning',
+        message: 'no matches for kind "Widget" in version "example.com/v1"',
+        line: 2,
+        col: 7,
+      },
+    ]);
   });
 
   it('treats a known kind served under another version as unknown (like a removed API)', () => {
     const r = parse('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\n');
-    expect(r.diagnostics[0]?.message).toBe('no matches for kind "Deployment" in version "extensions/v1beta1"');
+    expect(r.diagnostics[0]?.message).toBe(
+      'no matches for kind "Deployment" in version "extensions/v1beta1"',
+    );
   });
 
   it('says plainly that built-in kinds podpath does not model are ignored', () => {
     const r = parse('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', message: 'kind "ConfigMap" in version "v1" is not simulated by podpath: the object is ignored' });
+    expect(r.diagnostics[0]).toMatchObject({
+      severity: 'warning',
+      message:
+        'kind "ConfigMap" in version "v1" is not simulated by podpath: the object is ignored',
+    });
   });
 
   it('accepts every kind podpath reads', () => {
@@ -171,22 +204,33 @@ describe('parseManifests: syntax errors', () => {
   it('reports a duplicate key like go-yaml, underlining the key', () => {
     const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n';
     const d = parse(text).diagnostics[0]!;
-    expect(d.message).toBe('error converting YAML to JSON: yaml: unmarshal errors: line 5: key "name" already set in map');
+    expect(d.message).toBe(
+      'error converting YAML to JSON: yaml: unmarshal errors: line 5: key "name" already set in map',
+    );
     expect([d.line, d.col]).toEqual([5, 3]);
     expect(text.slice(d.from, d.to)).toBe('name');
   });
 
   it('reports an alias to an unknown anchor', () => {
     const r = parse('apiVersion: v1\nkind: Pod\nmetadata: *nope\n');
-    expect(r.diagnostics[0]?.message).toBe("error converting YAML to JSON: yaml: unknown anchor 'nope' referenced");
+    expect(r.diagnostics[0]?.message).toBe(
+      "error converting YAML to JSON: yaml: unknown anchor 'nope' referenced",
+    );
     expect(r.diagnostics[0]?.line).toBe(3);
   });
 
   it('stops an alias bomb instead of expanding it', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10)
+          .fill(`*${'abcdefghij'[i - 1]}`)
+          .join(',')}]`,
+      );
     const r = parse(`${levels.join('\n')}\n`);
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['error converting YAML to JSON: yaml: document contains excessive aliasing']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'error converting YAML to JSON: yaml: document contains excessive aliasing',
+    ]);
   });
 
   it('survives very deep nesting', () => {
@@ -240,12 +284,43 @@ describe('parseManifests: limits and robustness', () => {
   });
 
   it('never throws on random YAML-ish text', () => {
-    const token = fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', '"', "'", '&x', '*x', '<<', '#', '\t', '---', 'kind', 'List', 'items', ',', '|', '>', '?');
-    fc.assert(fc.property(fc.array(token, { maxLength: 80 }), (tokens) => void parse(tokens.join(''))), { numRuns: 2000 });
+    const token = fc.constantFrom(
+      'a',
+      ':',
+      ' ',
+      '\n',
+      '-',
+      '[',
+      ']',
+      '{',
+      '}',
+      '"',
+      "'",
+      '&x',
+      '*x',
+      '<<',
+      '#',
+      '\t',
+      '---',
+      'kind',
+      'List',
+      'items',
+      ',',
+      '|',
+      '>',
+      '?',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 80 }), (tokens) => void parse(tokens.join(''))),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on random JSON', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void parse(JSON.stringify(v))), { numRuns: 1500 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void parse(JSON.stringify(v))),
+      { numRuns: 1500 },
+    );
   });
 
   it('tolerates callers that pass no files or malformed entries', () => {

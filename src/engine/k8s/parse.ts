@@ -6,7 +6,16 @@ import { parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { classifyKind, type KindName } from './kinds.ts';
 import { diagnosticAt } from './report.ts';
-import { indexLines, lineCol, locate, type FieldPath, type FieldSpan, type LineIndex, type ManifestSource, type Span } from './source.ts';
+import {
+  indexLines,
+  lineCol,
+  locate,
+  type FieldPath,
+  type FieldSpan,
+  type LineIndex,
+  type ManifestSource,
+  type Span,
+} from './source.ts';
 import { documentToJson, YamlConversionError } from './yaml-tree.ts';
 
 /** One input file as the user gave it. */
@@ -101,10 +110,18 @@ function collect(
   root: Span,
   defaults: { kind: string; apiVersion: string } | null,
 ): void {
-  const probe: ManifestSource = { file: ctx.file, from: root.from, to: root.to, fields, prefix, lines: ctx.lines };
+  const probe: ManifestSource = {
+    file: ctx.file,
+    from: root.from,
+    to: root.to,
+    fields,
+    prefix,
+    lines: ctx.lines,
+  };
   const span = prefix.length === 0 ? root : locate(probe, []);
   const source: ManifestSource = { ...probe, from: span.from, to: span.to };
-  const fail = (at: Span, message: string) => ctx.diagnostics.push(diagnosticAt(ctx.file, ctx.lines, at, 'error', message));
+  const fail = (at: Span, message: string) =>
+    ctx.diagnostics.push(diagnosticAt(ctx.file, ctx.lines, at, 'error', message));
 
   if (Array.isArray(value)) {
     value.forEach((item, i) => collect(ctx, item, [...prefix, i], fields, root, defaults));
@@ -118,7 +135,8 @@ function collect(
   const kind = value['kind'] ?? defaults?.kind;
   const problems: string[] = [];
   let at: Span = firstLine(ctx, span);
-  if (apiVersion === undefined || apiVersion === null || apiVersion === '') problems.push('apiVersion not set');
+  if (apiVersion === undefined || apiVersion === null || apiVersion === '')
+    problems.push('apiVersion not set');
   else if (typeof apiVersion !== 'string') {
     problems.push("apiVersion isn't string type");
     at = locate(source, ['apiVersion']);
@@ -129,7 +147,10 @@ function collect(
     at = locate(source, ['kind']);
   }
   if (problems.length > 0 || typeof kind !== 'string' || typeof apiVersion !== 'string') {
-    fail(at, `error validating data: ${problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`}`);
+    fail(
+      at,
+      `error validating data: ${problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`}`,
+    );
     return;
   }
   if (kind.endsWith('List') && ('items' in value || kind === 'List')) {
@@ -139,8 +160,11 @@ function collect(
       fail(locate(source, ['items']), 'error validating data: invalid object to validate');
       return;
     }
-    const itemDefaults = kind === 'List' ? null : { kind: kind.slice(0, -'List'.length), apiVersion };
-    items.forEach((item, i) => collect(ctx, item, [...prefix, 'items', i], fields, root, itemDefaults));
+    const itemDefaults =
+      kind === 'List' ? null : { kind: kind.slice(0, -'List'.length), apiVersion };
+    items.forEach((item, i) =>
+      collect(ctx, item, [...prefix, 'items', i], fields, root, itemDefaults),
+    );
     return;
   }
   const verdict = classifyKind(kind, apiVersion);
@@ -163,8 +187,13 @@ function readDocument(ctx: FileContext, doc: Document.Parsed): void {
     converted = documentToJson(doc);
   } catch (e) {
     const span = e instanceof YamlConversionError ? e.span : root;
-    const reason = e instanceof YamlConversionError ? e.message : `yaml: ${String(e instanceof Error ? e.message : e)}`;
-    ctx.diagnostics.push(diagnosticAt(ctx.file, ctx.lines, span, 'error', `error converting YAML to JSON: ${reason}`));
+    const reason =
+      e instanceof YamlConversionError
+        ? e.message
+        : `yaml: ${String(e instanceof Error ? e.message : e)}`;
+    ctx.diagnostics.push(
+      diagnosticAt(ctx.file, ctx.lines, span, 'error', `error converting YAML to JSON: ${reason}`),
+    );
     return;
   }
   if (converted.value === null) return; // an empty document (comments only), as kubectl skips it
@@ -173,7 +202,11 @@ function readDocument(ctx: FileContext, doc: Document.Parsed): void {
 
 /** Reads one file; returns true when it had a YAML syntax error. */
 function readFile(ctx: FileContext): boolean {
-  const docs = parseAllDocuments(ctx.text, { version: '1.1', prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(ctx.text, {
+    version: '1.1',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   let syntaxErrors = 0;
   for (const doc of docs) {
     for (const error of doc.errors) {
@@ -184,7 +217,15 @@ function readFile(ctx: FileContext): boolean {
     for (const warning of doc.warnings) {
       const { line } = lineCol(ctx.lines, warning.pos[0]);
       const reason = warning.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
-      ctx.diagnostics.push(diagnosticAt(ctx.file, ctx.lines, syntaxSpan(ctx, warning.pos), 'warning', `yaml: line ${line}: ${reason}`));
+      ctx.diagnostics.push(
+        diagnosticAt(
+          ctx.file,
+          ctx.lines,
+          syntaxSpan(ctx, warning.pos),
+          'warning',
+          `yaml: line ${line}: ${reason}`,
+        ),
+      );
     }
     if (doc.errors.length === 0) readDocument(ctx, doc);
   }
@@ -205,7 +246,11 @@ export function parseManifests(files: readonly ManifestFile[]): ParseResult {
     if (total > MAX_INPUT_BYTES) {
       const mb = (total / (1024 * 1024)).toFixed(1);
       const message = `the input is too large: over ${mb} MB (podpath reads at most 5 MB)`;
-      return { objects: [], diagnostics: [{ severity: 'error', message, file: name, line: 1, col: 1, from: 0, to: 0 }], fatal: true };
+      return {
+        objects: [],
+        diagnostics: [{ severity: 'error', message, file: name, line: 1, col: 1, from: 0, to: 0 }],
+        fatal: true,
+      };
     }
   }
   for (const f of list) {

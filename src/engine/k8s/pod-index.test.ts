@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { podsMatching } from './pod-index.ts';
 
-const pods = [
+const pods: { name: string; namespace: string; labels: Record<string, string> }[] = [
   { name: 'a', namespace: 'default', labels: { app: 'web', tier: 'front' } },
   { name: 'b', namespace: 'default', labels: { app: 'web' } },
   { name: 'c', namespace: 'other', labels: { app: 'web' } },
@@ -11,7 +11,9 @@ const pods = [
 describe('podsMatching', () => {
   it('finds pods of a namespace whose labels include the selector, in list order', () => {
     expect(podsMatching(pods, 'default', { app: 'web' }).map((p) => p.name)).toEqual(['a', 'b']);
-    expect(podsMatching(pods, 'default', { app: 'web', tier: 'front' }).map((p) => p.name)).toEqual(['a']);
+    expect(podsMatching(pods, 'default', { app: 'web', tier: 'front' }).map((p) => p.name)).toEqual(
+      ['a'],
+    );
     expect(podsMatching(pods, 'other', { app: 'web' }).map((p) => p.name)).toEqual(['c']);
     expect(podsMatching(pods, 'default', { app: 'none' })).toEqual([]);
   });

@@ -39,11 +39,17 @@ function indexOf<P extends IndexedPod>(pods: readonly P[]): PodIndex<P> {
 }
 
 /** The pods of `namespace` whose labels include every `key: value` of `selector`, in list order. */
-export function podsMatching<P extends IndexedPod>(pods: readonly P[], namespace: string, selector: Readonly<Record<string, string>>): P[] {
+export function podsMatching<P extends IndexedPod>(
+  pods: readonly P[],
+  namespace: string,
+  selector: Readonly<Record<string, string>>,
+): P[] {
   const index = indexOf(pods);
   const entries = Object.entries(selector);
   const [first] = entries;
   if (!first) return [...(index.byNamespace.get(namespace) ?? [])];
   const candidates = index.byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [];
-  return entries.length === 1 ? [...candidates] : candidates.filter((p) => matchesMap(selector, p.labels));
+  return entries.length === 1
+    ? [...candidates]
+    : candidates.filter((p) => matchesMap(selector, p.labels));
 }

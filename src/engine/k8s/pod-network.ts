@@ -2,7 +2,15 @@
  * Pod addresses per node, for the three ways a lab node gets them: Weave IPAM (one ring over
  * the cluster), docker0 (172.17.0.0/16 on every node, independently), or the node's spec.podCIDR.
  */
-import { addToIp, cidrSize, formatCidr, formatIp, parseCidr, parseIp, type Cidr } from '../net/ip.ts';
+import {
+  addToIp,
+  cidrSize,
+  formatCidr,
+  formatIp,
+  parseCidr,
+  parseIp,
+  type Cidr,
+} from '../net/ip.ts';
 import type { ClusterNode } from './cluster-model.ts';
 import { WeaveIpam } from './ipam-weave.ts';
 
@@ -55,7 +63,8 @@ export class PodNetwork {
     if (mode.kind === 'weave') this.weave.join(nodeName);
     const entry = this.nodes.get(nodeName);
     if (!entry) return;
-    if (mode.kind === 'weave') entry.bridgeIp = this.allocate(nodeName); // `weave expose`
+    if (mode.kind === 'weave')
+      entry.bridgeIp = this.allocate(nodeName); // `weave expose`
     else if (mode.kind === 'docker') entry.bridgeIp = '172.17.0.1';
     else entry.bridgeIp = formatIp(addToIp(mode.cidr.ip, 1));
     const bridge = entry.bridgeIp ? parseIp(entry.bridgeIp) : null;
@@ -80,7 +89,8 @@ export class PodNetwork {
     let ip: number | null = null;
     if (entry.mode.kind === 'weave') ip = this.weave.allocate(nodeName, (a) => used.has(a));
     else {
-      const cidr = entry.mode.kind === 'docker' ? (parseCidr(DOCKER0_CIDR) as Cidr) : entry.mode.cidr;
+      const cidr =
+        entry.mode.kind === 'docker' ? (parseCidr(DOCKER0_CIDR) as Cidr) : entry.mode.cidr;
       const first = cidr.ip.family === 4 ? cidr.ip.value : 0;
       const last = first + cidrSize(cidr) - 2;
       for (let a = first + 2; a <= last; a++) {
@@ -99,11 +109,23 @@ export class PodNetwork {
   describe(nodeName: string): NodeNetwork {
     const entry = this.nodes.get(nodeName);
     const mode = entry?.mode ?? { kind: this.mode };
-    if (mode.kind === 'docker') return { bridge: { name: 'docker0', ip: '172.17.0.1', prefix: 16 }, podRanges: [DOCKER0_CIDR] };
+    if (mode.kind === 'docker')
+      return {
+        bridge: { name: 'docker0', ip: '172.17.0.1', prefix: 16 },
+        podRanges: [DOCKER0_CIDR],
+      };
     if (mode.kind === 'podCIDR') {
-      return { bridge: { name: 'weave', ip: entry?.bridgeIp ?? '', prefix: mode.cidr.prefix }, podRanges: [formatCidr(mode.cidr)] };
+      return {
+        bridge: { name: 'weave', ip: entry?.bridgeIp ?? '', prefix: mode.cidr.prefix },
+        podRanges: [formatCidr(mode.cidr)],
+      };
     }
-    const podRanges = this.weave.ownedCidrs(nodeName).map(([net, prefix]) => formatCidr({ ip: { family: 4, value: net }, prefix }));
-    return { bridge: { name: 'weave', ip: entry?.bridgeIp ?? '', prefix: this.weaveRange.prefix }, podRanges };
+    const podRanges = this.weave
+      .ownedCidrs(nodeName)
+      .map(([net, prefix]) => formatCidr({ ip: { family: 4, value: net }, prefix }));
+    return {
+      bridge: { name: 'weave', ip: entry?.bridgeIp ?? '', prefix: this.weaveRange.prefix },
+      podRanges,
+    };
   }
 }

@@ -10,13 +10,21 @@ import type { Reporter } from './report.ts';
 import { countPlacement, emptyCounts, schedulePod } from './scheduler.ts';
 
 /** Reserves the addresses of pods that came with one; a pod whose address is taken loses it. */
-export function reservePodIPs(pods: readonly PodRecord[], network: PodNetwork, reporter: Reporter): void {
+export function reservePodIPs(
+  pods: readonly PodRecord[],
+  network: PodNetwork,
+  reporter: Reporter,
+): void {
   const holders = new Map<string, string>();
   for (const pod of pods) {
     if (!pod.ip) continue;
     const ip = parseIp(pod.ip);
     if (!ip) {
-      reporter.warning(pod.source, ['status', 'podIP'], `status.podIP ${JSON.stringify(pod.ip)} is not an IP address: the pod gets a new one`);
+      reporter.warning(
+        pod.source,
+        ['status', 'podIP'],
+        `status.podIP ${JSON.stringify(pod.ip)} is not an IP address: the pod gets a new one`,
+      );
       pod.ip = null;
       continue;
     }
@@ -40,11 +48,18 @@ export function scheduleUnboundPods(
   only: (pod: PodRecord) => boolean = () => true,
 ): void {
   const counts = emptyCounts();
-  for (const pod of pods) if (pod.nodeName && allNodes.has(pod.nodeName)) countPlacement(counts, pod.nodeName, ownerKey(pod));
+  for (const pod of pods)
+    if (pod.nodeName && allNodes.has(pod.nodeName))
+      countPlacement(counts, pod.nodeName, ownerKey(pod));
   for (const pod of pods) {
-    if (pod.nodeName !== null || pod.phase === 'Succeeded' || pod.phase === 'Failed' || !only(pod)) continue;
+    if (pod.nodeName !== null || pod.phase === 'Succeeded' || pod.phase === 'Failed' || !only(pod))
+      continue;
     const key = ownerKey(pod);
-    const result = schedulePod({ nodeSelector: pod.spec.nodeSelector, tolerations: pod.spec.tolerations, ownerKey: key }, nodes, counts);
+    const result = schedulePod(
+      { nodeSelector: pod.spec.nodeSelector, tolerations: pod.spec.tolerations, ownerKey: key },
+      nodes,
+      counts,
+    );
     if (result.nodeName === null) {
       pod.reason = result.reason;
       continue;
@@ -63,7 +78,14 @@ export function assignPodIPs(
   only: (pod: PodRecord) => boolean = () => true,
 ): void {
   for (const pod of pods) {
-    if (pod.ip || pod.spec.hostNetwork || pod.nodeName === null || !joined.has(pod.nodeName) || !only(pod)) continue;
+    if (
+      pod.ip ||
+      pod.spec.hostNetwork ||
+      pod.nodeName === null ||
+      !joined.has(pod.nodeName) ||
+      !only(pod)
+    )
+      continue;
     if (pod.phase !== 'Running' || pod.terminating) continue;
     const ip = network.allocate(pod.nodeName);
     if (ip) {

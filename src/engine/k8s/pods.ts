@@ -41,7 +41,9 @@ const PHASES: readonly ClusterPod['phase'][] = ['Pending', 'Running', 'Succeeded
 export function podFromInput(r: Resource<'Pod'>): PodRecord {
   const pod: Pod = r.object;
   const status = pod.status;
-  const controller = (pod.metadata?.ownerReferences ?? []).find((o) => o.controller && o.kind && o.name);
+  const controller = (pod.metadata?.ownerReferences ?? []).find(
+    (o) => o.controller && o.kind && o.name,
+  );
   const givenPhase = PHASES.find((p) => p === status?.phase);
   const readyCondition = status?.conditions?.find((c) => c.type === 'Ready');
   const observed = status !== undefined && Object.keys(status).length > 0;
@@ -116,6 +118,8 @@ export function toClusterPod(pod: PodRecord, nodeIPs: ReadonlyMap<string, string
     owner: pod.owner,
     containers,
     ...(pod.reason ? { reason: pod.reason } : {}),
-    ...(pod.source ? { source: { file: pod.source.file, from: pod.source.from, to: pod.source.to } } : {}),
+    ...(pod.source
+      ? { source: { file: pod.source.file, from: pod.source.from, to: pod.source.to } }
+      : {}),
   };
 }

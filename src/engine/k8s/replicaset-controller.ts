@@ -39,7 +39,11 @@ function deletionRank(a: PodRecord, b: PodRecord): number {
 }
 
 /** Reconciles one ReplicaSet against the pods it owns; `takenNames` (`namespace/name`) gets the new pods. */
-export function reconcileReplicaSet(spec: ReplicaSetSpec, owned: readonly PodRecord[], takenNames: Set<string>): ReplicaSetResult {
+export function reconcileReplicaSet(
+  spec: ReplicaSetSpec,
+  owned: readonly PodRecord[],
+  takenNames: Set<string>,
+): ReplicaSetResult {
   const owner = { kind: 'ReplicaSet', name: spec.name };
   for (const pod of owned) pod.owner = owner;
   const active = owned.filter(isActive);
@@ -55,7 +59,9 @@ export function reconcileReplicaSet(spec: ReplicaSetSpec, owned: readonly PodRec
   const created: PodRecord[] = [];
   const rng = createRng(`${spec.namespace}/${spec.name}`);
   for (let i = kept.length; i < spec.replicas; i++) {
-    const name = generateName(`${spec.name}-`, rng, { has: (n) => takenNames.has(`${spec.namespace}/${n}`) });
+    const name = generateName(`${spec.name}-`, rng, {
+      has: (n) => takenNames.has(`${spec.namespace}/${n}`),
+    });
     takenNames.add(`${spec.namespace}/${name}`);
     created.push(podFromTemplate(spec.namespace, name, spec.template, owner, spec.extraLabels));
   }

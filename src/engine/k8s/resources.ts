@@ -46,12 +46,20 @@ export interface Resource<K extends KindName = KindName> {
 export type AnyResource = { [K in KindName]: Resource<K> }[KindName];
 
 /** `namespace/name` (or `name` for cluster-scoped objects). */
-export function resourceKey(r: { readonly kind: string; readonly namespace: string; readonly name: string }): string {
+export function resourceKey(r: {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}): string {
   return `${r.kind}/${r.namespace}/${r.name}`;
 }
 
 /** Builds a resource from a typed object (tests, system objects). */
-export function makeResource<K extends KindName>(kind: K, object: KindObjects[K], source: ManifestSource | null = null): Resource<K> {
+export function makeResource<K extends KindName>(
+  kind: K,
+  object: KindObjects[K],
+  source: ManifestSource | null = null,
+): Resource<K> {
   const meta = (object as { metadata?: { name?: string; namespace?: string } }).metadata;
   const namespace = isNamespaced(kind) ? meta?.namespace || 'default' : '';
   return { kind, namespace, name: meta?.name ?? '', object, source };

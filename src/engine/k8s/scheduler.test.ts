@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { countPlacement, emptyCounts, schedulePod, tolerates, type SchedulingNode } from './scheduler.ts';
+import {
+  countPlacement,
+  emptyCounts,
+  schedulePod,
+  tolerates,
+  type SchedulingNode,
+} from './scheduler.ts';
 
 const cp = 'node-role.kubernetes.io/control-plane';
 const nodes: SchedulingNode[] = [
-  { name: 'master', labels: { [cp]: '', disk: 'ssd' }, taints: [{ key: cp, effect: 'NoSchedule' }], unschedulable: false },
+  {
+    name: 'master',
+    labels: { [cp]: '', disk: 'ssd' },
+    taints: [{ key: cp, effect: 'NoSchedule' }],
+    unschedulable: false,
+  },
   { name: 'node1', labels: { disk: 'hdd' }, taints: [], unschedulable: false },
   { name: 'node2', labels: { disk: 'hdd' }, taints: [], unschedulable: false },
 ];
@@ -43,24 +54,44 @@ describe('schedulePod', () => {
     const counts = emptyCounts();
     countPlacement(counts, 'node1', null);
     countPlacement(counts, 'node2', null);
-    expect(schedulePod({ ownerKey: null, tolerations: [{ key: cp, operator: 'Exists', effect: 'NoSchedule' }] }, nodes, counts)).toEqual({ nodeName: 'master' });
+    expect(
+      schedulePod(
+        { ownerKey: null, tolerations: [{ key: cp, operator: 'Exists', effect: 'NoSchedule' }] },
+        nodes,
+        counts,
+      ),
+    ).toEqual({ nodeName: 'master' });
   });
 
   it('explains an unschedulable pod like kube-scheduler', () => {
-    expect(schedulePod({ ownerKey: null, nodeSelector: { disk: 'ssd' } }, nodes, emptyCounts())).toEqual({
+    expect(
+      schedulePod({ ownerKey: null, nodeSelector: { disk: 'ssd' } }, nodes, emptyCounts()),
+    ).toEqual({
       nodeName: null,
-      reason: "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector.",
+      reason:
+        "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector.",
     });
     const cordoned = nodes.map((n) => ({ ...n, unschedulable: n.name !== 'master' }));
     expect(schedulePod({ ownerKey: null }, cordoned, emptyCounts())).toEqual({
       nodeName: null,
-      reason: '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable.',
+      reason:
+        '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable.',
     });
-    expect(schedulePod({ ownerKey: null }, [], emptyCounts())).toEqual({ nodeName: null, reason: 'no nodes available to schedule pods' });
+    expect(schedulePod({ ownerKey: null }, [], emptyCounts())).toEqual({
+      nodeName: null,
+      reason: 'no nodes available to schedule pods',
+    });
   });
 
   it('ignores PreferNoSchedule taints', () => {
-    const soft: SchedulingNode[] = [{ name: 'a', labels: {}, taints: [{ key: 'x', effect: 'PreferNoSchedule' }], unschedulable: false }];
+    const soft: SchedulingNode[] = [
+      {
+        name: 'a',
+        labels: {},
+        taints: [{ key: 'x', effect: 'PreferNoSchedule' }],
+        unschedulable: false,
+      },
+    ];
     expect(schedulePod({ ownerKey: null }, soft, emptyCounts())).toEqual({ nodeName: 'a' });
   });
 });

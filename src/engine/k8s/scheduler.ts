@@ -27,16 +27,25 @@ export interface PlacementCounts {
   readonly byOwner: Map<string, number>;
 }
 
-export type ScheduleResult = { readonly nodeName: string } | { readonly nodeName: null; readonly reason: string };
+export type ScheduleResult =
+  { readonly nodeName: string } | { readonly nodeName: null; readonly reason: string };
 
 export function emptyCounts(): PlacementCounts {
   return { total: new Map(), byOwner: new Map() };
 }
 
 /** Records a pod placed on a node (so later pods spread around it). */
-export function countPlacement(counts: PlacementCounts, nodeName: string, ownerKey: string | null): void {
+export function countPlacement(
+  counts: PlacementCounts,
+  nodeName: string,
+  ownerKey: string | null,
+): void {
   counts.total.set(nodeName, (counts.total.get(nodeName) ?? 0) + 1);
-  if (ownerKey) counts.byOwner.set(`${ownerKey}@${nodeName}`, (counts.byOwner.get(`${ownerKey}@${nodeName}`) ?? 0) + 1);
+  if (ownerKey)
+    counts.byOwner.set(
+      `${ownerKey}@${nodeName}`,
+      (counts.byOwner.get(`${ownerKey}@${nodeName}`) ?? 0) + 1,
+    );
 }
 
 /** v1helper.ToleratesTaint. */
@@ -48,7 +57,10 @@ export function tolerates(toleration: Toleration, taint: Taint): boolean {
 }
 
 /** The first NoSchedule/NoExecute taint of the node that no toleration tolerates. */
-export function untoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint | null {
+export function untoleratedTaint(
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[],
+): Taint | null {
   for (const taint of taints) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
     if (!tolerations.some((t) => tolerates(t, taint))) return taint;
@@ -61,17 +73,25 @@ const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
 /** Why a node does not fit the pod (the first failing filter), or null when it fits. */
 function filterReason(pod: SchedulingPod, node: SchedulingNode): string | null {
   const tolerations = pod.tolerations ?? [];
-  if (node.unschedulable && !tolerations.some((t) => tolerates(t, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' }))) {
+  if (
+    node.unschedulable &&
+    !tolerations.some((t) => tolerates(t, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' }))
+  ) {
     return 'node(s) were unschedulable';
   }
   const taint = untoleratedTaint(node.taints, tolerations);
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
-  if (!matchesMap(pod.nodeSelector ?? {}, node.labels)) return "node(s) didn't match Pod's node affinity/selector";
+  if (!matchesMap(pod.nodeSelector ?? {}, node.labels))
+    return "node(s) didn't match Pod's node affinity/selector";
   return null;
 }
 
 /** Picks a node: filters, then fewest pods of the same owner, fewest pods overall, node order. */
-export function schedulePod(pod: SchedulingPod, nodes: readonly SchedulingNode[], counts: PlacementCounts): ScheduleResult {
+export function schedulePod(
+  pod: SchedulingPod,
+  nodes: readonly SchedulingNode[],
+  counts: PlacementCounts,
+): ScheduleResult {
   if (nodes.length === 0) return { nodeName: null, reason: 'no nodes available to schedule pods' };
   const reasons = new Map<string, number>();
   let best: SchedulingNode | null = null;
@@ -91,5 +111,8 @@ export function schedulePod(pod: SchedulingPod, nodes: readonly SchedulingNode[]
   }
   if (best) return { nodeName: best.name };
   const histogram = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
-  return { nodeName: null, reason: `0/${nodes.length} nodes are available: ${histogram.join(', ')}.` };
+  return {
+    nodeName: null,
+    reason: `0/${nodes.length} nodes are available: ${histogram.join(', ')}.`,
+  };
 }

@@ -19,18 +19,33 @@ export type Schema =
    * A Go struct; `go` is its type name, e.g. `v1.ServiceSpec`. `open` structs keep the fields
    * podpath does not type (a pod template's env, resources… still count for its hash).
    */
-  | { readonly t: 'struct'; readonly go: string; readonly fields: Readonly<Record<string, Schema>>; readonly open?: boolean };
+  | {
+      readonly t: 'struct';
+      readonly go: string;
+      readonly fields: Readonly<Record<string, Schema>>;
+      readonly open?: boolean;
+    };
 
 const str: Schema = { t: 'string' };
 const i32: Schema = { t: 'int32' };
 const bool: Schema = { t: 'bool' };
 const strMap: Schema = { t: 'map', of: str };
 const strList: Schema = { t: 'list', of: str, go: 'string' };
-const struct = (go: string, fields: Record<string, Schema>): Schema => ({ t: 'struct', go, fields });
+const struct = (go: string, fields: Record<string, Schema>): Schema => ({
+  t: 'struct',
+  go,
+  fields,
+});
 const list = (of: Schema & { go: string }): Schema => ({ t: 'list', of, go: of.go });
 const boolMap: Schema = { t: 'map', of: bool };
 
-const ownerReference = typed('v1.OwnerReference', { apiVersion: str, kind: str, name: str, uid: str, controller: bool });
+const ownerReference = typed('v1.OwnerReference', {
+  apiVersion: str,
+  kind: str,
+  name: str,
+  uid: str,
+  controller: bool,
+});
 const objectMeta = struct('v1.ObjectMeta', {
   name: str,
   generateName: str,
@@ -92,7 +107,12 @@ const service = struct('v1.Service', {
   }),
 });
 
-const objectReference = struct('v1.ObjectReference', { kind: str, name: str, namespace: str, uid: str });
+const objectReference = struct('v1.ObjectReference', {
+  kind: str,
+  name: str,
+  namespace: str,
+  uid: str,
+});
 const endpointSlice = struct('v1.EndpointSlice', {
   apiVersion: str,
   kind: str,
@@ -101,7 +121,11 @@ const endpointSlice = struct('v1.EndpointSlice', {
   endpoints: list(
     typed('v1.Endpoint', {
       addresses: strList,
-      conditions: struct('v1.EndpointConditions', { ready: bool, serving: bool, terminating: bool }),
+      conditions: struct('v1.EndpointConditions', {
+        ready: bool,
+        serving: bool,
+        terminating: bool,
+      }),
       nodeName: str,
       zone: str,
       hostname: str,
@@ -115,7 +139,12 @@ const endpointSlice = struct('v1.EndpointSlice', {
   ports: list(typed('v1.EndpointPort', { name: str, port: i32, protocol: str, appProtocol: str })),
 });
 
-const endpointAddress = typed('v1.EndpointAddress', { ip: str, nodeName: str, hostname: str, targetRef: objectReference });
+const endpointAddress = typed('v1.EndpointAddress', {
+  ip: str,
+  nodeName: str,
+  hostname: str,
+  targetRef: objectReference,
+});
 const endpoints = struct('v1.Endpoints', {
   apiVersion: str,
   kind: str,
@@ -129,11 +158,13 @@ const endpoints = struct('v1.Endpoints', {
   ),
 });
 
-const toleration = typed('v1.Toleration', { key: str, operator: str, value: str, effect: str, });
+const toleration = typed('v1.Toleration', { key: str, operator: str, value: str, effect: str });
 const container = open('v1.Container', {
   name: str,
   image: str,
-  ports: list(typed('v1.ContainerPort', { name: str, containerPort: i32, protocol: str, hostPort: i32 })),
+  ports: list(
+    typed('v1.ContainerPort', { name: str, containerPort: i32, protocol: str, hostPort: i32 }),
+  ),
 });
 const podSpec = open('v1.PodSpec', {
   nodeName: str,
@@ -146,7 +177,9 @@ const podSpec = open('v1.PodSpec', {
 const podTemplate = struct('v1.PodTemplateSpec', { metadata: objectMeta, spec: podSpec });
 const labelSelector = struct('v1.LabelSelector', {
   matchLabels: strMap,
-  matchExpressions: list(typed('v1.LabelSelectorRequirement', { key: str, operator: str, values: strList })),
+  matchExpressions: list(
+    typed('v1.LabelSelectorRequirement', { key: str, operator: str, values: strList }),
+  ),
 });
 const pod = struct('v1.Pod', {
   apiVersion: str,
@@ -184,7 +217,10 @@ const kubeProxyConfiguration = struct('v1alpha1.KubeProxyConfiguration', {
   mode: str,
   clusterCIDR: str,
   detectLocalMode: str,
-  detectLocal: struct('v1alpha1.DetectLocalConfiguration', { bridgeInterface: str, interfaceNamePrefix: str }),
+  detectLocal: struct('v1alpha1.DetectLocalConfiguration', {
+    bridgeInterface: str,
+    interfaceNamePrefix: str,
+  }),
   nodePortAddresses: strList,
   iptables: struct('v1alpha1.KubeProxyIPTablesConfiguration', {
     masqueradeAll: bool,
@@ -200,7 +236,12 @@ const lab = struct('v1alpha1.Lab', {
   apiVersion: str,
   kind: str,
   metadata: objectMeta,
-  spec: struct('v1alpha1.LabSpec', { workers: i32, cni: str, serviceCIDR: str, podNetworkCIDR: str }),
+  spec: struct('v1alpha1.LabSpec', {
+    workers: i32,
+    cni: str,
+    serviceCIDR: str,
+    podNetworkCIDR: str,
+  }),
 });
 
 /** The schema of each kind podpath reads. */
@@ -209,9 +250,24 @@ export const KIND_SCHEMAS: Readonly<Record<KindName, Schema>> = {
   EndpointSlice: endpointSlice,
   Endpoints: endpoints,
   Pod: pod,
-  Deployment: struct('v1.Deployment', { apiVersion: str, kind: str, metadata: objectMeta, spec: workloadSpec('v1.DeploymentSpec') }),
-  ReplicaSet: struct('v1.ReplicaSet', { apiVersion: str, kind: str, metadata: objectMeta, spec: workloadSpec('v1.ReplicaSetSpec') }),
-  DaemonSet: struct('v1.DaemonSet', { apiVersion: str, kind: str, metadata: objectMeta, spec: workloadSpec('v1.DaemonSetSpec') }),
+  Deployment: struct('v1.Deployment', {
+    apiVersion: str,
+    kind: str,
+    metadata: objectMeta,
+    spec: workloadSpec('v1.DeploymentSpec'),
+  }),
+  ReplicaSet: struct('v1.ReplicaSet', {
+    apiVersion: str,
+    kind: str,
+    metadata: objectMeta,
+    spec: workloadSpec('v1.ReplicaSetSpec'),
+  }),
+  DaemonSet: struct('v1.DaemonSet', {
+    apiVersion: str,
+    kind: str,
+    metadata: objectMeta,
+    spec: workloadSpec('v1.DaemonSetSpec'),
+  }),
   Node: node,
   KubeProxyConfiguration: kubeProxyConfiguration,
   Lab: lab,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cidrContains, parseCidr, parseIp } from '../net/ip.ts';
-import { ClusterIPAllocator, clusterIPError, NodePortAllocator, nodePortError } from './service-allocator.ts';
+import {
+  ClusterIPAllocator,
+  clusterIPError,
+  NodePortAllocator,
+  nodePortError,
+} from './service-allocator.ts';
 import { service } from './testing.ts';
 
 const range = parseCidr('10.96.0.0/12')!;
@@ -27,7 +32,9 @@ describe('ClusterIPAllocator', () => {
       expect(ip).not.toBeNull();
       const parsed = parseIp(ip ?? '')!;
       expect(cidrContains(range, parsed)).toBe(true);
-      expect(parsed.family === 4 && parsed.value).toBeGreaterThan(parseIp('10.96.1.0')!.value as number);
+      expect(parsed.family === 4 && parsed.value).toBeGreaterThan(
+        parseIp('10.96.1.0')!.value as number,
+      );
       expect(seen.has(ip ?? '')).toBe(false);
       seen.add(ip ?? '');
     }
@@ -69,6 +76,8 @@ describe('NodePortAllocator', () => {
     expect(nodePortError(['spec', 'ports', 0, 'nodePort'], 80, 'out-of-range').message).toBe(
       'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
     );
-    expect(nodePortError(['spec', 'ports', 1, 'nodePort'], 30080, 'taken').message).toBe('spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated');
+    expect(nodePortError(['spec', 'ports', 1, 'nodePort'], 30080, 'taken').message).toBe(
+      'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated',
+    );
   });
 });

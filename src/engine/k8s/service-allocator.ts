@@ -3,7 +3,15 @@
  * are checked (range, already allocated) with the 1.20–1.32 messages; missing ones are picked
  * pseudo-randomly (seeded by the Service's name) from the upper part of the range.
  */
-import { canonicalIp, cidrContains, cidrSize, formatCidr, formatIp, parseIp, type Cidr } from '../net/ip.ts';
+import {
+  canonicalIp,
+  cidrContains,
+  cidrSize,
+  formatCidr,
+  formatIp,
+  parseIp,
+  type Cidr,
+} from '../net/ip.ts';
 import type { Service } from './api-types.ts';
 import { invalid, type FieldError } from './field-errors.ts';
 import { createRng } from './naming.ts';
@@ -113,18 +121,28 @@ export class NodePortAllocator {
 }
 
 /** The allocation error for a requested ClusterIP (bitmap allocator wording, Kubernetes 1.20–1.32). */
-export function clusterIPError(svc: Service, outcome: 'taken' | 'out-of-range', range: Cidr): FieldError {
+export function clusterIPError(
+  svc: Service,
+  outcome: 'taken' | 'out-of-range',
+  range: Cidr,
+): FieldError {
   const given = givenClusterIP(svc);
   const ip = canonicalIp(given) ?? given;
   const reason =
     outcome === 'taken'
       ? 'provided IP is already allocated'
       : `the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${formatCidr(range)}`;
-  return invalid(clusterIPPath(svc), [given], `failed to allocate IP ${ip}: ${reason}`, { shown: 'spec.clusterIPs' });
+  return invalid(clusterIPPath(svc), [given], `failed to allocate IP ${ip}: ${reason}`, {
+    shown: 'spec.clusterIPs',
+  });
 }
 
 /** The allocation error for a requested NodePort (or healthCheckNodePort). */
-export function nodePortError(at: (string | number)[], port: number, outcome: 'taken' | 'out-of-range'): FieldError {
+export function nodePortError(
+  at: (string | number)[],
+  port: number,
+  outcome: 'taken' | 'out-of-range',
+): FieldError {
   const reason =
     outcome === 'taken'
       ? 'provided port is already allocated'

@@ -7,7 +7,10 @@ export const DEFAULT_CLIENT_IP_TIMEOUT = 10800;
 
 function defaultPort(port: ServicePort): ServicePort {
   const protocol = port.protocol ?? 'TCP';
-  const target = port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '' ? port.port : port.targetPort;
+  const target =
+    port.targetPort === undefined || port.targetPort === 0 || port.targetPort === ''
+      ? port.port
+      : port.targetPort;
   return { ...port, protocol, ...(target !== undefined ? { targetPort: target } : {}) };
 }
 
@@ -19,10 +22,17 @@ export function defaultService(svc: Service): Service {
   if (spec.ports) out.ports = spec.ports.map(defaultPort);
   out.sessionAffinity = spec.sessionAffinity ?? 'None';
   if (out.sessionAffinity === 'ClientIP') {
-    out.sessionAffinityConfig = { clientIP: { timeoutSeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_CLIENT_IP_TIMEOUT } };
+    out.sessionAffinityConfig = {
+      clientIP: {
+        timeoutSeconds:
+          spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_CLIENT_IP_TIMEOUT,
+      },
+    };
   }
   if (type !== 'ExternalName') out.internalTrafficPolicy = spec.internalTrafficPolicy ?? 'Cluster';
-  if (externallyAccessible({ ...svc, spec: out })) out.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
-  if (type === 'LoadBalancer') out.allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? true;
+  if (externallyAccessible({ ...svc, spec: out }))
+    out.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
+  if (type === 'LoadBalancer')
+    out.allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? true;
   return { ...svc, spec: out };
 }

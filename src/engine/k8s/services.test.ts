@@ -21,7 +21,9 @@ function create(...services: Service[]) {
 
 describe('defaultService', () => {
   it('fills in what the API server defaults', () => {
-    const s = defaultService(service({ ports: [{ port: 80 }], spec: { sessionAffinity: 'ClientIP' } }));
+    const s = defaultService(
+      service({ ports: [{ port: 80 }], spec: { sessionAffinity: 'ClientIP' } }),
+    );
     expect(s.spec).toMatchObject({
       type: 'ClusterIP',
       ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }],
@@ -30,17 +32,35 @@ describe('defaultService', () => {
       internalTrafficPolicy: 'Cluster',
     });
     expect(s.spec?.externalTrafficPolicy).toBeUndefined();
-    expect(defaultService(service({ type: 'NodePort' })).spec?.externalTrafficPolicy).toBe('Cluster');
-    expect(defaultService(service({ spec: { externalIPs: ['203.0.113.7'] } })).spec?.externalTrafficPolicy).toBe('Cluster');
-    expect(defaultService(service({ type: 'LoadBalancer' })).spec?.allocateLoadBalancerNodePorts).toBe(true);
-    expect(defaultService(service({ type: 'ExternalName', spec: { externalName: 'x.example.com' } })).spec?.internalTrafficPolicy).toBeUndefined();
+    expect(defaultService(service({ type: 'NodePort' })).spec?.externalTrafficPolicy).toBe(
+      'Cluster',
+    );
+    expect(
+      defaultService(service({ spec: { externalIPs: ['203.0.113.7'] } })).spec
+        ?.externalTrafficPolicy,
+    ).toBe('Cluster');
+    expect(
+      defaultService(service({ type: 'LoadBalancer' })).spec?.allocateLoadBalancerNodePorts,
+    ).toBe(true);
+    expect(
+      defaultService(service({ type: 'ExternalName', spec: { externalName: 'x.example.com' } }))
+        .spec?.internalTrafficPolicy,
+    ).toBeUndefined();
   });
 });
 
 describe('createServices', () => {
   it('keeps requested ClusterIPs (canonicalised) and fills clusterIPs and families', () => {
-    const { created } = create(service({ clusterIP: '10.100.100.100' }), service({ name: 'zeros', clusterIP: '10.096.0.050' }));
-    expect(created[0]?.spec).toMatchObject({ clusterIP: '10.100.100.100', clusterIPs: ['10.100.100.100'], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack' });
+    const { created } = create(
+      service({ clusterIP: '10.100.100.100' }),
+      service({ name: 'zeros', clusterIP: '10.096.0.050' }),
+    );
+    expect(created[0]?.spec).toMatchObject({
+      clusterIP: '10.100.100.100',
+      clusterIPs: ['10.100.100.100'],
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+    });
     expect(created[1]?.spec?.clusterIP).toBe('10.96.0.50');
   });
 
@@ -56,9 +76,12 @@ describe('createServices', () => {
   it('rejects a ClusterIP already taken or out of range, keeping the others', () => {
     const reporter = createReporter();
     const created = createServices(
-      [service({ name: 'a', clusterIP: '10.96.0.10' }), service({ name: 'b', clusterIP: '10.96.0.10' }), service({ name: 'c', clusterIP: '192.168.0.1' }), service({ name: 'd' })].map((s) =>
-        makeResource('Service', s),
-      ),
+      [
+        service({ name: 'a', clusterIP: '10.96.0.10' }),
+        service({ name: 'b', clusterIP: '10.96.0.10' }),
+        service({ name: 'c', clusterIP: '192.168.0.1' }),
+        service({ name: 'd' }),
+      ].map((s) => makeResource('Service', s)),
       range,
       reporter,
     );
@@ -67,7 +90,10 @@ describe('createServices', () => {
   });
 
   it('never hands a requested address to an allocated Service, whatever the order', () => {
-    const { created } = create(service({ name: 'dynamic' }), service({ name: 'fixed', clusterIP: '10.96.5.5' }));
+    const { created } = create(
+      service({ name: 'dynamic' }),
+      service({ name: 'fixed', clusterIP: '10.96.5.5' }),
+    );
     expect(created.map((s) => s.spec?.clusterIP)).not.toContain(undefined);
     expect(created[0]?.spec?.clusterIP).not.toBe('10.96.5.5');
   });
@@ -81,7 +107,11 @@ describe('createServices', () => {
         { name: 'web', port: 80, nodePort: 30080 },
       ],
     });
-    const lb = service({ name: 'lb', type: 'LoadBalancer', spec: { externalTrafficPolicy: 'Local' } });
+    const lb = service({
+      name: 'lb',
+      type: 'LoadBalancer',
+      spec: { externalTrafficPolicy: 'Local' },
+    });
     const { created } = create(np, lb);
     const ports = created[0]?.spec?.ports ?? [];
     expect(ports[0]?.nodePort).toBeGreaterThanOrEqual(30000);
@@ -102,7 +132,16 @@ describe('createServices', () => {
   });
 
   it('leaves headless and ExternalName Services without a VIP', () => {
-    const { created } = create(service({ name: 'h', clusterIP: 'None' }), service({ name: 'e', type: 'ExternalName', selector: null, ports: [], spec: { externalName: 'db.example.com' } }));
+    const { created } = create(
+      service({ name: 'h', clusterIP: 'None' }),
+      service({
+        name: 'e',
+        type: 'ExternalName',
+        selector: null,
+        ports: [],
+        spec: { externalName: 'db.example.com' },
+      }),
+    );
     expect(created[0]?.spec).toMatchObject({ clusterIP: 'None', clusterIPs: ['None'] });
     expect(created[1]?.spec?.clusterIP).toBeUndefined();
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatFieldPath, hasField, indexLines, lineCol, locate, pathKey, type ManifestSource } from './source.ts';
+import {
+  formatFieldPath,
+  hasField,
+  indexLines,
+  lineCol,
+  locate,
+  pathKey,
+  type ManifestSource,
+} from './source.ts';
 
 describe('field paths', () => {
   it('prints paths as the API server does', () => {
@@ -10,7 +18,9 @@ describe('field paths', () => {
 
   it('keys never confuse an index with a key that looks like one, or dotted keys with nesting', () => {
     expect(pathKey(['a', 0])).not.toBe(pathKey(['a', '0']));
-    expect(pathKey(['labels', 'app.kubernetes.io/name'])).not.toBe(pathKey(['labels', 'app', 'kubernetes.io/name']));
+    expect(pathKey(['labels', 'app.kubernetes.io/name'])).not.toBe(
+      pathKey(['labels', 'app', 'kubernetes.io/name']),
+    );
   });
 });
 
@@ -37,7 +47,10 @@ describe('locate', () => {
     fields: new Map([
       [pathKey(['items', 1]), { value: { from: 10, to: 90 } }],
       [pathKey(['items', 1, 'spec']), { value: { from: 20, to: 80 }, key: { from: 14, to: 18 } }],
-      [pathKey(['items', 1, 'spec', 'ports']), { value: { from: 30, to: 70 }, key: { from: 24, to: 29 } }],
+      [
+        pathKey(['items', 1, 'spec', 'ports']),
+        { value: { from: 30, to: 70 }, key: { from: 24, to: 29 } },
+      ],
     ]),
   };
 

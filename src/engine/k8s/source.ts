@@ -36,7 +36,8 @@ export interface ManifestSource extends SourceRef {
 /** Map key for a field path (numbers and strings never collide: `0` vs `'0'`). */
 export function pathKey(path: FieldPath): string {
   let key = '';
-  for (const part of path) key += typeof part === 'number' ? `[${part}]` : `.${part.replace(/[.[\\]/g, '\\$&')}`;
+  for (const part of path)
+    key += typeof part === 'number' ? `[${part}]` : `.${part.replace(/[.[\\]/g, '\\$&')}`;
   return key;
 }
 

@@ -23,7 +23,11 @@ function kubernetesService(serviceCIDR: Cidr): Service {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    },
     spec: {
       type: 'ClusterIP',
       clusterIP: ip,
@@ -41,7 +45,11 @@ function kubernetesEndpointSlice(apiServerIP: string): EndpointSlice {
   return {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+    },
     addressType: 'IPv4',
     endpoints: [{ addresses: [apiServerIP], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
@@ -58,7 +66,11 @@ function kubeDnsService(serviceCIDR: Cidr): Service {
     metadata: {
       name: 'kube-dns',
       namespace: 'kube-system',
-      labels: { ...KUBE_DNS, 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      labels: {
+        ...KUBE_DNS,
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
       annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
     },
     spec: {
@@ -112,7 +124,12 @@ function corednsDeployment(): Deployment {
   };
 }
 
-function daemonSet(name: string, labels: Record<string, string>, containers: { name: string; image: string }[], extra: PodSpec): DaemonSet {
+function daemonSet(
+  name: string,
+  labels: Record<string, string>,
+  containers: { name: string; image: string }[],
+  extra: PodSpec,
+): DaemonSet {
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -128,10 +145,15 @@ function daemonSet(name: string, labels: Record<string, string>, containers: { n
 }
 
 function kubeProxyDaemonSet(): DaemonSet {
-  return daemonSet('kube-proxy', { 'k8s-app': 'kube-proxy' }, [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.31.0' }], {
-    nodeSelector: { 'kubernetes.io/os': 'linux' },
-    tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { operator: 'Exists' }],
-  });
+  return daemonSet(
+    'kube-proxy',
+    { 'k8s-app': 'kube-proxy' },
+    [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.31.0' }],
+    {
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
+      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { operator: 'Exists' }],
+    },
+  );
 }
 
 function weaveNetDaemonSet(): DaemonSet {
@@ -140,7 +162,10 @@ function weaveNetDaemonSet(): DaemonSet {
     { name: 'weave-npc', image: 'weaveworks/weave-npc:2.8.1' },
   ];
   return daemonSet('weave-net', { name: 'weave-net' }, containers, {
-    tolerations: [{ effect: 'NoSchedule', operator: 'Exists' }, { effect: 'NoExecute', operator: 'Exists' }],
+    tolerations: [
+      { effect: 'NoSchedule', operator: 'Exists' },
+      { effect: 'NoExecute', operator: 'Exists' },
+    ],
   });
 }
 

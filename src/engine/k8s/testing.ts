@@ -45,7 +45,11 @@ export function messages(diagnostics: readonly Diagnostic[], severity?: Severity
 }
 
 /** 1-based line:col and offset of the `nth` (0-based) occurrence of `needle` in `text`. */
-export function positionOf(text: string, needle: string, nth = 0): { line: number; col: number; from: number } {
+export function positionOf(
+  text: string,
+  needle: string,
+  nth = 0,
+): { line: number; col: number; from: number } {
   let from = -1;
   for (let i = 0; i <= nth; i++) {
     from = text.indexOf(needle, from + 1);
@@ -107,7 +111,9 @@ export function deployment(o: DeploymentOptions = {}): Deployment {
         spec: {
           ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
           ...(o.tolerations ? { tolerations: o.tolerations } : {}),
-          containers: [{ name: 'app', image: o.image ?? 'nginx:1.27', ...(o.ports ? { ports: o.ports } : {}) }],
+          containers: [
+            { name: 'app', image: o.image ?? 'nginx:1.27', ...(o.ports ? { ports: o.ports } : {}) },
+          ],
         },
       },
     },
@@ -129,7 +135,11 @@ export function pod(o: PodOptions = {}): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: o.name ?? 'web-1', ...(o.namespace ? { namespace: o.namespace } : {}), labels: o.labels ?? { app: 'web' } },
+    metadata: {
+      name: o.name ?? 'web-1',
+      ...(o.namespace ? { namespace: o.namespace } : {}),
+      labels: o.labels ?? { app: 'web' },
+    },
     spec: {
       ...(o.nodeName ? { nodeName: o.nodeName } : {}),
       ...(o.hostNetwork ? { hostNetwork: true } : {}),
@@ -172,7 +182,11 @@ export function node(o: NodeOptions): Node {
     },
     spec: {
       ...(o.podCIDR ? { podCIDR: o.podCIDR, podCIDRs: [o.podCIDR] } : {}),
-      ...(o.taints ? { taints: o.taints } : o.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+      ...(o.taints
+        ? { taints: o.taints }
+        : o.controlPlane
+          ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
+          : {}),
       ...(o.unschedulable ? { unschedulable: true } : {}),
     },
     status: { addresses: [{ type: 'InternalIP', address: o.ip }] },
@@ -183,11 +197,22 @@ export function lab(spec: NonNullable<Lab['spec']> = {}): Lab {
   return { apiVersion: 'podpath.dev/v1alpha1', kind: 'Lab', metadata: { name: 'lab' }, spec };
 }
 
-export function kubeProxyConfig(fields: Omit<KubeProxyConfiguration, 'apiVersion' | 'kind'> = {}): KubeProxyConfiguration {
-  return { apiVersion: 'kubeproxy.config.k8s.io/v1alpha1', kind: 'KubeProxyConfiguration', ...fields };
+export function kubeProxyConfig(
+  fields: Omit<KubeProxyConfiguration, 'apiVersion' | 'kind'> = {},
+): KubeProxyConfiguration {
+  return {
+    apiVersion: 'kubeproxy.config.k8s.io/v1alpha1',
+    kind: 'KubeProxyConfiguration',
+    ...fields,
+  };
 }
 
-export function endpointSlice(name: string, serviceName: string, addresses: string[], port = 8080): EndpointSlice {
+export function endpointSlice(
+  name: string,
+  serviceName: string,
+  addresses: string[],
+  port = 8080,
+): EndpointSlice {
   return {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',

@@ -13,13 +13,20 @@ export function validateObjectMeta(
 ): FieldError[] {
   const errs: FieldError[] = [];
   const name = meta?.name ?? '';
-  if (!name && !meta?.generateName) errs.push(required(['metadata', 'name'], 'name or generateName is required'));
+  if (!name && !meta?.generateName)
+    errs.push(required(['metadata', 'name'], 'name or generateName is required'));
   else if (name) errs.push(...nameErrors(['metadata', 'name'], name, nameCheck));
-  if (namespaced && meta?.namespace) errs.push(...nameErrors(['metadata', 'namespace'], meta.namespace, isDns1123Label));
+  if (namespaced && meta?.namespace)
+    errs.push(...nameErrors(['metadata', 'namespace'], meta.namespace, isDns1123Label));
   errs.push(...validateLabels(meta?.labels, ['metadata', 'labels']));
   for (const key of Object.keys(meta?.annotations ?? {})) {
     for (const msg of isQualifiedName(key.toLowerCase())) {
-      errs.push(invalid(['metadata', 'annotations', key], key, msg, { shown: 'metadata.annotations', onKey: true }));
+      errs.push(
+        invalid(['metadata', 'annotations', key], key, msg, {
+          shown: 'metadata.annotations',
+          onKey: true,
+        }),
+      );
     }
   }
   return errs;
@@ -34,7 +41,11 @@ export function ipErrors(at: FieldPath, value: string, options?: { shown?: strin
 }
 
 /** IsValidCIDR. */
-export function cidrErrors(at: FieldPath, value: string, options?: { shown?: string }): FieldError[] {
+export function cidrErrors(
+  at: FieldPath,
+  value: string,
+  options?: { shown?: string },
+): FieldError[] {
   return parseCidr(value) ? [] : [invalid(at, value, CIDR_MSG, options)];
 }
 
@@ -44,7 +55,8 @@ export function ipWarnings(at: FieldPath, value: string, shown?: string): FieldE
   if (!canonical || canonical === value) return [];
   const ip = parseIp(value);
   const ipv4Mapped = ip?.family === 6 && value.includes('.');
-  const leadingZeros = ip?.family === 4 && value.split('.').some((p) => p.length > 1 && p.startsWith('0'));
+  const leadingZeros =
+    ip?.family === 4 && value.split('.').some((p) => p.length > 1 && p.startsWith('0'));
   if (!leadingZeros && !ipv4Mapped) return [];
   const use = ipv4Mapped ? value.slice(value.lastIndexOf(':') + 1) : canonical;
   const text = `non-standard IP address ${JSON.stringify(value)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(use)}`;

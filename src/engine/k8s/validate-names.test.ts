@@ -35,16 +35,22 @@ describe('name checks', () => {
 
   it('qualified names (label keys) with an optional prefix', () => {
     expect(isQualifiedName('app.kubernetes.io/name')).toEqual([]);
-    expect(isQualifiedName('bad key')[0]).toMatch(/^name part must consist of alphanumeric characters/);
+    expect(isQualifiedName('bad key')[0]).toMatch(
+      /^name part must consist of alphanumeric characters/,
+    );
     expect(isQualifiedName('/x')).toEqual(['prefix part must be non-empty']);
     expect(isQualifiedName('a/b/c')[0]).toMatch(/^a qualified name must consist of/);
-    expect(isQualifiedName('Example.com/x')[0]).toMatch(/^prefix part a lowercase RFC 1123 subdomain/);
+    expect(isQualifiedName('Example.com/x')[0]).toMatch(
+      /^prefix part a lowercase RFC 1123 subdomain/,
+    );
   });
 
   it('label values', () => {
     expect(isValidLabelValue('')).toEqual([]);
     expect(isValidLabelValue('v1.0_beta')).toEqual([]);
-    expect(isValidLabelValue('-x')[0]).toMatch(/^a valid label must be an empty string or consist of/);
+    expect(isValidLabelValue('-x')[0]).toMatch(
+      /^a valid label must be an empty string or consist of/,
+    );
     expect(isValidLabelValue('x'.repeat(64))).toContain('must be no more than 63 characters');
   });
 
@@ -53,11 +59,15 @@ describe('name checks', () => {
     expect(isValidPortNum(0)).toEqual(['must be between 1 and 65535, inclusive']);
     expect(isValidPortNum(70000)).toEqual(['must be between 1 and 65535, inclusive']);
     expect(isValidPortName('http-alt')).toEqual([]);
-    expect(isValidPortName('HTTP')).toContain('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+    expect(isValidPortName('HTTP')).toContain(
+      'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+    );
     expect(isValidPortName('8080')).toContain('must contain at least one letter (a-z)');
     expect(isValidPortName('a--b')).toContain('must not contain consecutive hyphens');
     expect(isValidPortName('-ab')).toContain('must not begin or end with a hyphen');
-    expect(isValidPortName('a-very-long-port-name')).toContain('must be no more than 15 characters');
+    expect(isValidPortName('a-very-long-port-name')).toContain(
+      'must be no more than 15 characters',
+    );
   });
 
   it('labels: a bad key is reported on the key, a bad value on the value', () => {

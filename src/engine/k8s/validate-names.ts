@@ -81,7 +81,8 @@ export function isValidPortNum(port: number): string[] {
 export function isValidPortName(name: string): string[] {
   const errs: string[] = [];
   if (name.length > 15) errs.push(maxLen(15));
-  if (!/^[-a-z0-9]+$/.test(name)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/^[-a-z0-9]+$/.test(name))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(name)) errs.push('must contain at least one letter (a-z)');
   if (name.includes('--')) errs.push('must not contain consecutive hyphens');
   if (name.startsWith('-') || name.endsWith('-')) errs.push('must not begin or end with a hyphen');
@@ -89,17 +90,25 @@ export function isValidPortName(name: string): string[] {
 }
 
 /** Field errors for each message of a name check. */
-export function nameErrors(at: FieldPath, value: string, check: (v: string) => string[]): FieldError[] {
+export function nameErrors(
+  at: FieldPath,
+  value: string,
+  check: (v: string) => string[],
+): FieldError[] {
   return check(value).map((msg) => invalid(at, value, msg));
 }
 
 /** ValidateLabels: keys are qualified names (error on the key), values label values. */
-export function validateLabels(labels: Readonly<Record<string, string>> | undefined, at: FieldPath): FieldError[] {
+export function validateLabels(
+  labels: Readonly<Record<string, string>> | undefined,
+  at: FieldPath,
+): FieldError[] {
   const errs: FieldError[] = [];
   for (const [key, value] of Object.entries(labels ?? {})) {
-    for (const msg of isQualifiedName(key)) errs.push(invalid([...at, key], key, msg, { shown: formatFieldPath(at), onKey: true }));
-    for (const msg of isValidLabelValue(value)) errs.push(invalid([...at, key], value, msg, { shown: formatFieldPath(at) }));
+    for (const msg of isQualifiedName(key))
+      errs.push(invalid([...at, key], key, msg, { shown: formatFieldPath(at), onKey: true }));
+    for (const msg of isValidLabelValue(value))
+      errs.push(invalid([...at, key], value, msg, { shown: formatFieldPath(at) }));
   }
   return errs;
 }
-

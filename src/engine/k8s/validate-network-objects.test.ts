@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, LegacyEndpoints } from './api-types.ts';
 import { endpointSlice, node } from './testing.ts';
-import { validateEndpoints, validateEndpointSlice, validateNode } from './validate-network-objects.ts';
+import {
+  validateEndpoints,
+  validateEndpointSlice,
+  validateNode,
+} from './validate-network-objects.ts';
 
 describe('validateNode', () => {
   it('accepts a node with an InternalIP', () => {
@@ -17,7 +21,15 @@ describe('validateNode', () => {
   });
 
   it('checks taints and pod CIDRs', () => {
-    const n = node({ name: 'w1', ip: '10.0.0.1', taints: [{ key: 'k', effect: 'Never' }, { key: '', effect: 'NoSchedule' }], podCIDR: '10.244.1.0/33' });
+    const n = node({
+      name: 'w1',
+      ip: '10.0.0.1',
+      taints: [
+        { key: 'k', effect: 'Never' },
+        { key: '', effect: 'NoSchedule' },
+      ],
+      podCIDR: '10.244.1.0/33',
+    });
     expect(validateNode(n).map((e) => e.message)).toEqual([
       'spec.taints[0].effect: Unsupported value: "Never": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
       'spec.taints[1].key: Invalid value: "": name part must be non-empty',
@@ -37,7 +49,10 @@ describe('validateEndpointSlice', () => {
       ...endpointSlice('web-abc', 'web', ['10.0.0.1']),
       addressType: 'IPv4',
       endpoints: [{ addresses: ['fd00::1'] }, { addresses: [] }],
-      ports: [{ name: 'http', port: 0 }, { name: 'http', port: 80, protocol: 'ICMP' }],
+      ports: [
+        { name: 'http', port: 0 },
+        { name: 'http', port: 80, protocol: 'ICMP' },
+      ],
     };
     expect(validateEndpointSlice(s).map((e) => e.message)).toEqual([
       'endpoints[0].addresses[0]: Invalid value: "fd00::1": must be a valid IPv4 address',
@@ -46,9 +61,11 @@ describe('validateEndpointSlice', () => {
       'ports[1].name: Duplicate value: "http"',
       'ports[1].protocol: Unsupported value: "ICMP": supported values: "SCTP", "TCP", "UDP"',
     ]);
-    expect(validateEndpointSlice({ ...s, addressType: 'IPv5', endpoints: [], ports: [] }).map((e) => e.message)).toEqual([
-      'addressType: Unsupported value: "IPv5": supported values: "FQDN", "IPv4", "IPv6"',
-    ]);
+    expect(
+      validateEndpointSlice({ ...s, addressType: 'IPv5', endpoints: [], ports: [] }).map(
+        (e) => e.message,
+      ),
+    ).toEqual(['addressType: Unsupported value: "IPv5": supported values: "FQDN", "IPv4", "IPv6"']);
   });
 });
 
@@ -56,7 +73,9 @@ describe('validateEndpoints', () => {
   it('checks addresses and port names', () => {
     const ep: LegacyEndpoints = {
       metadata: { name: 'db' },
-      subsets: [{ addresses: [{ ip: '10.0.0.300' }], ports: [{ name: 'a', port: 5432 }, { port: 5433 }] }],
+      subsets: [
+        { addresses: [{ ip: '10.0.0.300' }], ports: [{ name: 'a', port: 5432 }, { port: 5433 }] },
+      ],
     };
     expect(validateEndpoints(ep).map((e) => e.message)).toEqual([
       'subsets[0].addresses[0].ip: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',

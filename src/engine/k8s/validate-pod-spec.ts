@@ -1,6 +1,13 @@
 /** PodSpec, pod template and label selector checks (ValidatePodSpec, ValidateLabelSelector, …). */
 import type { LabelSelector, PodSpec, Toleration } from './api-types.ts';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field-errors.ts';
+import {
+  duplicate,
+  forbidden,
+  invalid,
+  notSupported,
+  required,
+  type FieldError,
+} from './field-errors.ts';
 import type { FieldPath } from './source.ts';
 import {
   isDns1123Label,
@@ -17,14 +24,23 @@ export const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
 /** ValidateTolerations. */
-export function validateTolerations(tolerations: readonly Toleration[] | undefined, at: FieldPath): FieldError[] {
+export function validateTolerations(
+  tolerations: readonly Toleration[] | undefined,
+  at: FieldPath,
+): FieldError[] {
   const errs: FieldError[] = [];
   (tolerations ?? []).forEach((t, i) => {
     const p = [...at, i];
     const key = t.key ?? '';
     if (key) errs.push(...nameErrors([...p, 'key'], key, isQualifiedName));
     if (!key && t.operator !== 'Exists') {
-      errs.push(invalid([...p, 'operator'], t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(
+        invalid(
+          [...p, 'operator'],
+          t.operator ?? '',
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+        ),
+      );
     }
     switch (t.operator ?? '') {
       case 'Equal':
@@ -34,7 +50,10 @@ export function validateTolerations(tolerations: readonly Toleration[] | undefin
         break;
       }
       case 'Exists':
-        if (t.value) errs.push(invalid([...p, 'operator'], t.value, "value must be empty when `operator` is 'Exists'"));
+        if (t.value)
+          errs.push(
+            invalid([...p, 'operator'], t.value, "value must be empty when `operator` is 'Exists'"),
+          );
         break;
       default:
         errs.push(notSupported([...p, 'operator'], t.operator, ['Equal', 'Exists']));
@@ -70,14 +89,26 @@ function validateContainers(spec: PodSpec, at: FieldPath): FieldError[] {
         portNames.add(port.name);
       }
       if (!port.containerPort) errs.push(required([...pp, 'containerPort']));
-      else for (const msg of isValidPortNum(port.containerPort)) errs.push(invalid([...pp, 'containerPort'], port.containerPort, msg));
+      else
+        for (const msg of isValidPortNum(port.containerPort))
+          errs.push(invalid([...pp, 'containerPort'], port.containerPort, msg));
       if (port.hostPort) {
-        for (const msg of isValidPortNum(port.hostPort)) errs.push(invalid([...pp, 'hostPort'], port.hostPort, msg));
+        for (const msg of isValidPortNum(port.hostPort))
+          errs.push(invalid([...pp, 'hostPort'], port.hostPort, msg));
         if (spec.hostNetwork && port.containerPort && port.hostPort !== port.containerPort) {
-          errs.push(invalid([...pp, 'hostPort'], port.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+          errs.push(
+            invalid(
+              [...pp, 'hostPort'],
+              port.hostPort,
+              'must match `containerPort` when `hostNetwork` is true',
+            ),
+          );
         }
       }
-      if (port.protocol !== undefined && !(PROTOCOLS as readonly string[]).includes(port.protocol)) {
+      if (
+        port.protocol !== undefined &&
+        !(PROTOCOLS as readonly string[]).includes(port.protocol)
+      ) {
         errs.push(notSupported([...pp, 'protocol'], port.protocol, PROTOCOLS));
       }
     });
@@ -86,7 +117,11 @@ function validateContainers(spec: PodSpec, at: FieldPath): FieldError[] {
 }
 
 /** ValidatePodSpec (the parts podpath reads). `at` is the spec's path, e.g. `spec.template.spec`. */
-export function validatePodSpec(spec: PodSpec | undefined, at: FieldPath, options?: { template?: boolean }): FieldError[] {
+export function validatePodSpec(
+  spec: PodSpec | undefined,
+  at: FieldPath,
+  options?: { template?: boolean },
+): FieldError[] {
   const s = spec ?? {};
   const errs = validateContainers(s, at);
   errs.push(...validateLabels(s.nodeSelector, [...at, 'nodeSelector']));
@@ -94,13 +129,17 @@ export function validatePodSpec(spec: PodSpec | undefined, at: FieldPath, option
   errs.push(...validateTolerations(s.tolerations, [...at, 'tolerations']));
   if (s.restartPolicy !== undefined) {
     const allowed = options?.template ? ['Always'] : ['Always', 'OnFailure', 'Never'];
-    if (!allowed.includes(s.restartPolicy)) errs.push(notSupported([...at, 'restartPolicy'], s.restartPolicy, allowed));
+    if (!allowed.includes(s.restartPolicy))
+      errs.push(notSupported([...at, 'restartPolicy'], s.restartPolicy, allowed));
   }
   return errs;
 }
 
 /** ValidateLabelSelector. */
-export function validateLabelSelector(selector: LabelSelector | undefined, at: FieldPath): FieldError[] {
+export function validateLabelSelector(
+  selector: LabelSelector | undefined,
+  at: FieldPath,
+): FieldError[] {
   if (!selector) return [];
   const errs = validateLabels(selector.matchLabels, [...at, 'matchLabels']);
   (selector.matchExpressions ?? []).forEach((req, i) => {
@@ -109,11 +148,20 @@ export function validateLabelSelector(selector: LabelSelector | undefined, at: F
     switch (req.operator) {
       case 'In':
       case 'NotIn':
-        if (values.length === 0) errs.push(required([...p, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"));
+        if (values.length === 0)
+          errs.push(
+            required([...p, 'values'], "must be specified when `operator` is 'In' or 'NotIn'"),
+          );
         break;
       case 'Exists':
       case 'DoesNotExist':
-        if (values.length > 0) errs.push(forbidden([...p, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+        if (values.length > 0)
+          errs.push(
+            forbidden(
+              [...p, 'values'],
+              "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            ),
+          );
         break;
       default:
         errs.push(invalid([...p, 'operator'], req.operator ?? '', 'not a valid selector operator'));

@@ -7,31 +7,50 @@ import { validateObjectMeta } from './validate-meta.ts';
 import { validateLabelSelector, validatePodSpec } from './validate-pod-spec.ts';
 
 function printSelector(selector: LabelSelector): string {
-  const labels = selector.matchLabels ? goStringMap(selector.matchLabels) : 'map[string]string(nil)';
-  const exprs = selector.matchExpressions ? '[]v1.LabelSelectorRequirement{}' : '[]v1.LabelSelectorRequirement(nil)';
+  const labels = selector.matchLabels
+    ? goStringMap(selector.matchLabels)
+    : 'map[string]string(nil)';
+  const exprs = selector.matchExpressions
+    ? '[]v1.LabelSelectorRequirement{}'
+    : '[]v1.LabelSelectorRequirement(nil)';
   return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`;
 }
 
 /** Selector, template labels and template spec of a workload (`kind` words the empty-selector error). */
-function validateWorkloadSpec(selector: LabelSelector | undefined, template: PodTemplate | undefined, kind: string): FieldError[] {
+function validateWorkloadSpec(
+  selector: LabelSelector | undefined,
+  template: PodTemplate | undefined,
+  kind: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   if (!selector) errs.push(required(['spec', 'selector']));
   else {
     errs.push(...validateLabelSelector(selector, ['spec', 'selector']));
     if (isEmptySelector(selector)) {
-      errs.push(invalid(['spec', 'selector'], selector, `empty selector is invalid for ${kind}`, { printed: printSelector(selector) }));
+      errs.push(
+        invalid(['spec', 'selector'], selector, `empty selector is invalid for ${kind}`, {
+          printed: printSelector(selector),
+        }),
+      );
     }
   }
   if (!template) return [...errs, required(['spec', 'template'])];
   const labels = template.metadata?.labels ?? {};
   if (selector && !isEmptySelector(selector) && !matchesSelector(selector, labels)) {
     errs.push(
-      invalid(['spec', 'template', 'metadata', 'labels'], labels, '`selector` does not match template `labels`', {
-        printed: goStringMap(template.metadata?.labels),
-      }),
+      invalid(
+        ['spec', 'template', 'metadata', 'labels'],
+        labels,
+        '`selector` does not match template `labels`',
+        {
+          printed: goStringMap(template.metadata?.labels),
+        },
+      ),
     );
   }
-  errs.push(...validateLabels(template.metadata?.labels, ['spec', 'template', 'metadata', 'labels']));
+  errs.push(
+    ...validateLabels(template.metadata?.labels, ['spec', 'template', 'metadata', 'labels']),
+  );
   errs.push(...validatePodSpec(template.spec, ['spec', 'template', 'spec'], { template: true }));
   return errs;
 }

@@ -3,7 +3,11 @@ import type { FieldError } from './field-errors.ts';
 import { validateKubeProxyConfiguration } from './kube-proxy-config.ts';
 import { validateLab } from './lab.ts';
 import type { AnyResource } from './resources.ts';
-import { validateEndpoints, validateEndpointSlice, validateNode } from './validate-network-objects.ts';
+import {
+  validateEndpoints,
+  validateEndpointSlice,
+  validateNode,
+} from './validate-network-objects.ts';
 import { validateService } from './validate-service.ts';
 import { validateDaemonSet, validateDeployment, validatePod } from './validate-workloads.ts';
 
@@ -33,9 +37,13 @@ export function validateResource(r: AnyResource): FieldError[] {
 }
 
 /** The message shown for a field error of `r`: the API server's `The <Kind> "<name>" is invalid: …` for errors. */
-export function fieldErrorMessage(r: { readonly kind: string; readonly name: string }, e: FieldError): string {
+export function fieldErrorMessage(
+  r: { readonly kind: string; readonly name: string },
+  e: FieldError,
+): string {
   if (e.severity === 'warning') return e.message;
-  if (r.kind === 'KubeProxyConfiguration') return `kube-proxy would refuse this configuration: ${e.message}`;
+  if (r.kind === 'KubeProxyConfiguration')
+    return `kube-proxy would refuse this configuration: ${e.message}`;
   if (!r.name && r.kind === 'Lab') return `The Lab is invalid: ${e.message}`;
   return `The ${r.kind} ${JSON.stringify(r.name)} is invalid: ${e.message}`;
 }

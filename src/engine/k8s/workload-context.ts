@@ -30,7 +30,11 @@ export interface WorkloadContext {
   readonly reporter: Reporter;
 }
 
-export function createWorkloadContext(pods: PodRecord[], replicaSets: readonly Resource<'ReplicaSet'>[], reporter: Reporter): WorkloadContext {
+export function createWorkloadContext(
+  pods: PodRecord[],
+  replicaSets: readonly Resource<'ReplicaSet'>[],
+  reporter: Reporter,
+): WorkloadContext {
   return {
     pods,
     claimed: new Set(),
@@ -50,7 +54,11 @@ export function removePods(ctx: WorkloadContext, deleted: readonly PodRecord[]):
 }
 
 /** Records a controller's pods: `created` ones join the cluster, all are claimed. */
-export function claimPods(ctx: WorkloadContext, pods: readonly PodRecord[], created: readonly PodRecord[]): void {
+export function claimPods(
+  ctx: WorkloadContext,
+  pods: readonly PodRecord[],
+  created: readonly PodRecord[],
+): void {
   ctx.pods.push(...created);
   for (const pod of pods) ctx.claimed.add(pod);
 }

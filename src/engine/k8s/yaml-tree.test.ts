@@ -16,7 +16,9 @@ describe('documentToJson', () => {
   });
 
   it('expands aliases and merge keys (own keys win)', () => {
-    const { value } = convert('base: &b {p: 1, q: 2}\nd:\n  <<: *b\n  q: 3\ne:\n  <<: [*b, {r: 4}]\n');
+    const { value } = convert(
+      'base: &b {p: 1, q: 2}\nd:\n  <<: *b\n  q: 3\ne:\n  <<: [*b, {r: 4}]\n',
+    );
     expect(value).toEqual({ base: { p: 1, q: 2 }, d: { p: 1, q: 3 }, e: { p: 1, q: 2, r: 4 } });
   });
 

@@ -60,17 +60,32 @@ function isMergeKey(key: unknown): boolean {
   return isScalar(key) && typeof key.value === 'symbol';
 }
 
-function convert(w: Walk, node: unknown, path: (string | number)[], record: boolean, depth: number): unknown {
+function convert(
+  w: Walk,
+  node: unknown,
+  path: (string | number)[],
+  record: boolean,
+  depth: number,
+): unknown {
   if (++w.nodes > MAX_NODES || (!record && ++w.aliased > MAX_ALIASED_NODES)) {
-    throw new YamlConversionError('yaml: document contains excessive aliasing', spanOf(node as YamlNode) ?? { from: 0, to: 0 });
+    throw new YamlConversionError(
+      'yaml: document contains excessive aliasing',
+      spanOf(node as YamlNode) ?? { from: 0, to: 0 },
+    );
   }
   if (depth > MAX_DEPTH) {
-    throw new YamlConversionError(`yaml: exceeded max depth of ${MAX_DEPTH}`, spanOf(node as YamlNode) ?? { from: 0, to: 0 });
+    throw new YamlConversionError(
+      `yaml: exceeded max depth of ${MAX_DEPTH}`,
+      spanOf(node as YamlNode) ?? { from: 0, to: 0 },
+    );
   }
   if (isAlias(node)) {
     const target = node.resolve(w.doc);
     if (target === undefined) {
-      throw new YamlConversionError(`yaml: unknown anchor '${node.source}' referenced`, spanOf(node) ?? { from: 0, to: 0 });
+      throw new YamlConversionError(
+        `yaml: unknown anchor '${node.source}' referenced`,
+        spanOf(node) ?? { from: 0, to: 0 },
+      );
     }
     // Fields reached through an alias are not recorded: the alias itself is their place in the text.
     return convert(w, target, path, false, depth + 1);
@@ -105,7 +120,12 @@ function convert(w: Walk, node: unknown, path: (string | number)[], record: bool
         if (value && typeof value === 'object' && !Array.isArray(value)) {
           for (const [k, v] of Object.entries(value)) {
             if (!Object.prototype.hasOwnProperty.call(out, k)) {
-              Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+              Object.defineProperty(out, k, {
+                value: v,
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
             }
           }
         }
@@ -127,7 +147,10 @@ function convert(w: Walk, node: unknown, path: (string | number)[], record: bool
 }
 
 /** JSON value of a document's contents, with the span of every field by `pathKey`. */
-export function documentToJson(doc: Document.Parsed): { value: unknown; fields: Map<string, FieldSpan> } {
+export function documentToJson(doc: Document.Parsed): {
+  value: unknown;
+  fields: Map<string, FieldSpan>;
+} {
   const w: Walk = { doc, fields: new Map(), nodes: 0, aliased: 0 };
   const value = doc.contents == null ? null : convert(w, doc.contents, [], true, 0);
   return { value, fields: w.fields };
