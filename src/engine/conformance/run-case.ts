@@ -40,8 +40,16 @@ function textCheck(name: string, expected: string, actual: string): CheckResult 
   return { name, ok: false, detail: diffLines(norm(expected), norm(actual)) };
 }
 
+/**
+ * Whether a later step is a full sync (upstream's syncs after the first are partial unless
+ * something forced a full one, e.g. a failed restore). Cases may say so as `fullSync: true`,
+ * `partialSync: false` or `syncKind`/`sync: "full"`.
+ */
 function isFullSync(step: CaseStep): boolean {
-  return step.fullSync === true || step.syncKind === 'full';
+  if (step.fullSync === true || step['partialSync'] === false) return true;
+  return [step.syncKind, step['sync'], step['syncType']].some(
+    (v) => typeof v === 'string' && v.toLowerCase() === 'full',
+  );
 }
 
 function checkExpectations(

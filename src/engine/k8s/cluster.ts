@@ -185,6 +185,14 @@ export function buildCluster(resources: readonly AnyResource[], reporter: Report
   const endpointSlices = collectEndpointSlices(sliceInputs, reporter);
   warnAboutServices(services, pods, reporter);
   const proxy = objects.KubeProxyConfiguration[0];
+  const mode = proxy?.object.mode;
+  if (proxy && (mode === 'ipvs' || mode === 'nftables')) {
+    reporter.warning(
+      proxy.source,
+      ['mode'],
+      `podpath simulates kube-proxy's iptables mode only: the rules shown are what mode "iptables" would write, not ${mode}'s`,
+    );
+  }
   return {
     nodes: clusterNodes,
     pods,
