@@ -168,7 +168,9 @@ export function parseCommand(
       if (isNumber(rest[0])) {
         const pos = position(rest[0]);
         if (pos === null) return wordError(base, `Invalid rule number \`${rest[0]}'`);
-        return extra(rest, base, 1) ?? ok({ command: { op, chain, position: pos, rule: null }, table });
+        return (
+          extra(rest, base, 1) ?? ok({ command: { op, chain, position: pos, rule: null }, table })
+        );
       }
       const r = spec(rest, base, 0, family);
       if (!r.ok) return r;

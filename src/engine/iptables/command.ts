@@ -11,6 +11,7 @@ import {
   createChain,
   editChain,
   finishDraft,
+  ownChain,
   referenceCount,
   removeChain,
   startDraft,
@@ -74,17 +75,16 @@ export function runCommand(draft: Draft, tableName: TableName, cmd: Command): st
     case 'append':
     case 'insert':
     case 'replace': {
-      const existing = table.chains.get(cmd.chain);
-      if (!existing) return NO_CHAIN;
+      const chain = ownChain(table, cmd.chain); // a failed command discards the whole draft
+      if (!chain) return NO_CHAIN;
       const problem = ruleProblem(table, cmd.rule, family);
       if (problem) return problem;
       const entry = { rule: cmd.rule, counters: cmd.counters ?? ZERO_COUNTERS };
-      const size = existing.rules.length;
-      if (cmd.op === 'insert' && cmd.position > size + 1)
+      const rules = chain.rules;
+      if (cmd.op === 'insert' && cmd.position > rules.length + 1)
         return 'iptables: Index of insertion too big.';
-      if (cmd.op === 'replace' && cmd.position > size)
+      if (cmd.op === 'replace' && cmd.position > rules.length)
         return 'iptables: Index of replacement too big.';
-      const rules = editChain(table, cmd.chain).rules;
       if (cmd.op === 'append') rules.push(entry);
       else if (cmd.op === 'insert') rules.splice(cmd.position - 1, 0, entry);
       else countJumps(table, rules.splice(cmd.position - 1, 1, entry), -1);

@@ -6,6 +6,7 @@
 import type { Chain, Policy, RuleEntry, Ruleset, Table, TableName } from './ruleset.ts';
 import { TABLE_NAMES } from './ruleset.ts';
 import type { Counters } from './rule.ts';
+import { ZERO_COUNTERS } from './rule.ts';
 
 /** A chain this draft owns and may change in place (same shape as Chain). */
 export interface DraftChain {
@@ -24,12 +25,14 @@ export interface DraftTable {
   readonly name: TableName;
   /** The table has been used. */
   present: boolean;
-  /** All chains; entries named in `owned` are DraftChains. */
+  /** All chains; those in `owned` are DraftChains. */
   readonly chains: Map<string, Chain>;
-  /** Chains already copied (their map entry is a DraftChain owned by this draft). */
-  readonly owned: Set<string>;
+  /** Chains already copied (or created) by this draft, which may change them in place. */
+  readonly owned: Map<string, DraftChain>;
   /** Jumps/gotos into each chain, or null until first needed. */
   refs: Map<string, number> | null;
+  /** The chain ownChain returned last: restore input appends to one chain many times in a row. */
+  recent: DraftChain | null;
 }
 
 export interface Draft {
@@ -47,8 +50,9 @@ export function startDraft(ruleset: Ruleset): Draft {
       name,
       present: t.present,
       chains: new Map(t.chains),
-      owned: new Set(),
+      owned: new Map(),
       refs: null,
+      recent: null,
     };
   }
   return { ruleset, tables };
@@ -65,20 +69,41 @@ export function finishDraft(draft: Draft): Ruleset {
 
 /** The chain, writable (copied on first write). The caller checks it exists. */
 export function editChain(table: DraftTable, name: string): DraftChain {
+  const owned = table.owned.get(name);
+  if (owned) return owned;
   const chain = table.chains.get(name) as Chain;
-  if (table.owned.has(name)) return chain as DraftChain;
   const copy: DraftChain = { ...chain, rules: [...chain.rules] };
   table.chains.set(name, copy);
-  table.owned.add(name);
+  table.owned.set(name, copy);
   return copy;
 }
 
+/** The chain, writable (copied on first write), or undefined when the table has no such chain. */
+export function ownChain(table: DraftTable, name: string): DraftChain | undefined {
+  if (table.recent?.name === name) return table.recent;
+  const chain =
+    table.owned.get(name) ?? (table.chains.has(name) ? editChain(table, name) : undefined);
+  table.recent = chain ?? null;
+  return chain;
+}
+
 export function createChain(table: DraftTable, name: string): void {
-  table.chains.set(name, { name, policy: null, counters: { packets: 0, bytes: 0 }, rules: [] });
-  table.owned.add(name);
+  const own = detach(name);
+  const chain: DraftChain = { name: own, policy: null, counters: ZERO_COUNTERS, rules: [] };
+  table.chains.set(own, chain);
+  table.owned.set(own, chain);
+}
+
+/**
+ * A copy of `text` that stands alone. Words of a restore line are slices of the whole input: kept
+ * as chain names they would hold all of it in memory, and they compare slower when sorting.
+ */
+function detach(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 export function removeChain(table: DraftTable, name: string): void {
+  if (table.recent?.name === name) table.recent = null;
   table.chains.delete(name);
   table.owned.delete(name);
   table.refs?.delete(name);

@@ -54,6 +54,8 @@ export interface Extension {
   readonly name: string;
   /** The options it owns. */
   readonly options: readonly OptionSpec[];
+  /** Its calls usually differ from rule to rule (comments, NAT addresses): not worth sharing. */
+  readonly distinct?: boolean;
   /** Canonical options from the given ones (duplicates and required options are checked before). */
   readonly normalize: (given: readonly GivenOption[], ctx: ExtensionContext) => NormalizeResult;
 }
@@ -66,13 +68,15 @@ export function given(options: readonly GivenOption[], name: string): GivenOptio
 
 const TABLES = new WeakMap<Extension, ReadonlyMap<string, OptionSpec>>();
 
-/** The module's options by name and alias (the first spec wins a clash), built once per module. */
-export function optionTable(ext: Extension): ReadonlyMap<string, OptionSpec> {
+/** The module's options by `--name` and `--alias` (the first spec wins a clash), built once. */
+export function longOptions(ext: Extension): ReadonlyMap<string, OptionSpec> {
   let table = TABLES.get(ext);
   if (!table) {
     const byName = new Map<string, OptionSpec>();
     for (const spec of ext.options) {
-      for (const n of [spec.name, ...(spec.aliases ?? [])]) if (!byName.has(n)) byName.set(n, spec);
+      for (const n of [spec.name, ...(spec.aliases ?? [])]) {
+        if (!byName.has(`--${n}`)) byName.set(`--${n}`, spec);
+      }
     }
     table = byName;
     TABLES.set(ext, table);

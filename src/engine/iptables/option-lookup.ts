@@ -1,6 +1,6 @@
 /** Which loaded module (or core option) an option word belongs to, as iptables' getopt decides. */
 import type { Extension, GivenOption, OptionSpec } from './extension.ts';
-import { optionTable } from './extension.ts';
+import { longOptions } from './extension.ts';
 import type { CoreOption } from './rule-header.ts';
 import { CORE_OPTIONS } from './rule-header.ts';
 
@@ -43,17 +43,17 @@ export function resolveOption(name: string, loaded: readonly Loaded[]): Resolved
   const core = CORE_RESOLVED.get(name);
   if (core) return core;
   if (!name.startsWith('--')) return null;
-  const bare = name.slice(2);
   for (let k = loaded.length - 1; k >= 0; k--) {
     const l = loaded[k] as Loaded;
-    const spec = optionTable(l.ext).get(bare);
+    const spec = longOptions(l.ext).get(name);
     if (spec) return { loaded: l, spec };
   }
-  return resolvePrefix(name, bare, loaded);
+  return resolvePrefix(name, loaded);
 }
 
 /** getopt_long's abbreviations: the option a prefix names, if it names only one. */
-function resolvePrefix(name: string, bare: string, loaded: readonly Loaded[]): Resolved {
+function resolvePrefix(name: string, loaded: readonly Loaded[]): Resolved {
+  const bare = name.slice(2);
   const newestFirst = [...loaded].reverse();
   const hits: Exclude<Resolved, null>[] = [];
   for (const long of CORE_LONG) {

@@ -8,18 +8,12 @@ import type { OptionSpec } from './extension.ts';
 import { given } from './extension.ts';
 import type { Loaded } from './option-lookup.ts';
 import { resolveOption } from './option-lookup.ts';
+import { moduleCall, onlyMatch } from './shared-calls.ts';
 import { parseUint } from './numbers.ts';
 import { MATCHES, protocolMatch, TARGETS, UNSUPPORTED_TARGETS, VERDICTS } from './registry.ts';
 import type { Result, WordError } from './result.ts';
 import { err, ok, wordError } from './result.ts';
-import type {
-  Counters,
-  ExtensionOption,
-  MatchCall,
-  Rule,
-  TargetCall,
-  TargetKind,
-} from './rule.ts';
+import type { Counters, ExtensionOption, MatchCall, Rule, TargetCall, TargetKind } from './rule.ts';
 import type { CoreOption } from './rule-header.ts';
 import {
   INVERTIBLE_CORE,
@@ -76,6 +70,8 @@ interface Occurrence {
 
 /** The options of a verdict or chain target: none, shared by all such rules. */
 const NO_OPTIONS: readonly ExtensionOption[] = Object.freeze([]);
+/** The matches of a rule without any. */
+const NO_MATCHES: readonly MatchCall[] = Object.freeze([]);
 
 /** Parses a rule specification and its optional `-c PACKETS BYTES`. */
 export function parseRuleSpec(
@@ -250,20 +246,23 @@ function finish(b: Builder): Result<ParsedRuleSpec, WordError> {
     if (missing) {
       return wordError(l.index, `${l.ext.name}: option "--${missing.name}" must be specified`);
     }
-    const ctx = { family: b.family, protocol: b.header.proto, index: l.index };
-    const normalized = l.ext.normalize(l.given, ctx);
-    if (!normalized.ok) return normalized;
-    if (l.isTarget) {
-      target = { kind: 'extension', name: l.ext.name, options: normalized.value, goto: false };
-    } else {
-      matches.push({ name: l.ext.name, options: normalized.value });
-    }
+    const call = moduleCall(l, { family: b.family, protocol: b.header.proto, index: l.index });
+    if (!call.ok) return call;
+    if ('kind' in call.value) target = call.value;
+    else matches.push(call.value);
   }
   if (b.target && b.target.kind !== 'extension') target = b.target;
   const rule = b.header; // the header keys first, like `{ ...header, matches, target }`
-  rule.matches = matches;
+  rule.matches = matchList(matches);
   rule.target = target;
   return ok({ rule: rule as Rule, counters: b.counters });
+}
+
+/** The list to keep: shared when empty or a single shared call, else an exact-size copy. */
+function matchList(matches: MatchCall[]): readonly MatchCall[] {
+  if (matches.length === 0) return NO_MATCHES;
+  if (matches.length === 1) return onlyMatch(matches[0] as MatchCall);
+  return matches.slice(); // a list built by push keeps room for more
 }
 
 /** The first required option of the module that was not given. */

@@ -84,12 +84,19 @@ export function parseProtocol(text: string): number | null {
   return BY_NAME.get(lower) ?? null;
 }
 
-/** The name iptables-save prints for a protocol number (the number itself if it has no name). */
-export function protocolName(protocol: number): string {
+function lookUpName(protocol: number): string {
   const builtin = BUILTIN.find(([, n]) => n === protocol);
   if (builtin) return builtin[0];
   const etc = ETC_PROTOCOLS.find(([, n]) => n === protocol);
   return etc ? etc[0] : String(protocol);
+}
+
+/** The printed name of every protocol number, worked out once. */
+const NAMES: readonly string[] = Array.from({ length: 256 }, (_, n) => lookUpName(n));
+
+/** The name iptables-save prints for a protocol number (the number itself if it has no name). */
+export function protocolName(protocol: number): string {
+  return NAMES[protocol] ?? lookUpName(protocol);
 }
 
 export const PROTO_TCP = 6;

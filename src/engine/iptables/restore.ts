@@ -47,6 +47,12 @@ function parseCounters(text: string | undefined): Counters | null {
   return m ? { packets: Number(m[1]), bytes: Number(m[2]) } : null;
 }
 
+/** Where the line starting at `start` ends (its newline, or the end of the text). */
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
+}
+
 function failed(line: number, reason: string): RestoreError {
   return { line, summary: `iptables-restore: line ${line} failed`, reason };
 }
@@ -107,10 +113,14 @@ export function applyRestore(
     return err(failed(1, `IPv${family} input for an IPv${ruleset.family} ruleset`));
   }
   const draft = startDraft(ruleset);
-  const lines = text.split('\n');
   let table: TableName | null = null;
-  for (let n = 1; n <= lines.length; n++) {
-    const line = (lines[n - 1] as string).trimEnd();
+  let n = 0;
+  // Line by line rather than text.split('\n'): a list of every line would keep them all alive.
+  for (let start = 0; start <= text.length;) {
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end).trimEnd();
+    start = end + 1;
+    n++;
     if (line === '' || line.startsWith('#')) continue;
     if (line === 'COMMIT') {
       if (!table) return err(failed(n, 'COMMIT outside a table'));
@@ -156,7 +166,7 @@ export function applyRestore(
     if (problem) return err(failed(n, problem));
   }
   if (table) {
-    const line = lines.at(-1) === '' ? lines.length : lines.length + 1;
+    const line = text === '' || text.endsWith('\n') ? n : n + 1;
     return err({
       line,
       summary: `iptables-restore: COMMIT expected at line ${line}`,

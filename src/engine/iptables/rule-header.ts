@@ -68,10 +68,20 @@ export function parseInterfaceMatch(
   return { name: text, negated };
 }
 
+/** One readonly ProtocolMatch per protocol and `!`, shared by all rules that name it. */
+const PROTOCOL_MATCHES = new Map<number, ProtocolMatch>();
+
+function protocolMatch(number: number, negated: boolean): ProtocolMatch {
+  const key = negated ? -number : number;
+  let m = PROTOCOL_MATCHES.get(key);
+  if (!m) PROTOCOL_MATCHES.set(key, (m = { number, negated }));
+  return m;
+}
+
 /** Parses a `-p` value; `all`/`0` without `!` is no restriction (null). */
 export function parseProtocolMatch(text: string, negated: boolean): ProtocolMatch | null | string {
   const number = parseProtocol(text);
   if (number === null) return `unknown protocol "${text}" specified`;
   if (number === 0) return negated ? 'rule would never match protocol' : null;
-  return { number, negated };
+  return protocolMatch(number, negated);
 }

@@ -51,7 +51,8 @@ export function renderSave(
 export function renderS(ruleset: Ruleset, table: TableName): string {
   const chains = chainsInOrder(ruleset.tables[table]);
   const lines: string[] = [];
-  for (const c of chains) lines.push(c.policy === null ? `-N ${c.name}` : `-P ${c.name} ${c.policy}`);
+  for (const c of chains)
+    lines.push(c.policy === null ? `-N ${c.name}` : `-P ${c.name} ${c.policy}`);
   for (const c of chains) {
     for (const { rule } of c.rules) lines.push(formatRuleSave(c.name, rule));
   }

@@ -15,7 +15,7 @@ const BACKSLASH = 0x5c;
  * Outside quotes a backslash is an ordinary character.
  */
 export function splitRuleLine(line: string): string[] {
-  if (!SPECIAL.test(line)) return line.split(' ').filter((w) => w !== '');
+  if (!SPECIAL.test(line)) return splitOnSpaces(line);
   const words: string[] = [];
   let start = -1; // where the unquoted run of the current word began, -1 between words
   for (let i = 0; i < line.length; i++) {
@@ -35,6 +35,21 @@ export function splitRuleLine(line: string): string[] {
   }
   if (start >= 0) words.push(line.slice(start));
   return words;
+}
+
+/** The common case: words separated by spaces only. */
+function splitOnSpaces(line: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (;;) {
+    const end = line.indexOf(' ', start);
+    if (end < 0) {
+      if (start < line.length) words.push(line.slice(start));
+      return words;
+    }
+    if (end > start) words.push(line.slice(start, end));
+    start = end + 1;
+  }
 }
 
 function isBlank(c: number): boolean {

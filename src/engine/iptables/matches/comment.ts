@@ -5,6 +5,7 @@ import { ok, wordError } from '../result.ts';
 
 export const commentMatch: Extension = {
   name: 'comment',
+  distinct: true,
   options: [{ name: 'comment', arity: 1, required: true, quoted: true }],
   normalize(options) {
     const o = given(options, 'comment');

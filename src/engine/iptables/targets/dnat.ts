@@ -15,6 +15,7 @@ export function natPortsAllowed(p: ProtocolMatch | undefined): boolean {
 
 export const dnatTarget: Extension = {
   name: 'DNAT',
+  distinct: true,
   options: [
     { name: 'to-destination', arity: 1, required: true },
     { name: 'random', arity: 0 },

@@ -71,15 +71,15 @@ export function parseNatRange(
 
 /** As iptables-save prints it (`10.180.0.1:80`, `[fd00::1]:80`, `10.0.0.1-10.0.0.9`, `:8080`). */
 export function formatNatRange(r: NatRange): string {
-  let out = '';
+  const parts: string[] = []; // joined once: one flat string for the rule to keep
   if (r.addrs) {
     const [from, to] = r.addrs;
     const addrs = ipEquals(from, to) ? formatIp(from) : `${formatIp(from)}-${formatIp(to)}`;
-    out = from.family === 6 && r.ports ? `[${addrs}]` : addrs;
+    parts.push(from.family === 6 && r.ports ? `[${addrs}]` : addrs);
   }
   if (r.ports) {
     const [lo, hi] = r.ports;
-    out += `:${lo}${hi === lo ? '' : `-${hi}`}${r.base === undefined ? '' : `/${r.base}`}`;
+    parts.push(`:${lo}${hi === lo ? '' : `-${hi}`}${r.base === undefined ? '' : `/${r.base}`}`);
   }
-  return out;
+  return parts.join('');
 }

@@ -8,6 +8,7 @@ import { formatNatRange, parseNatRange } from './nat-range.ts';
 
 export const snatTarget: Extension = {
   name: 'SNAT',
+  distinct: true,
   options: [
     { name: 'to-source', arity: 1, required: true },
     { name: 'random', arity: 0 },
