@@ -1,0 +1,239 @@
+/**
+ * A ruleset compiled once for the fast evaluator: per chain the rules with their header as
+ * numbers, compiled match tests and target action, jump targets resolved to chain objects, counter
+ * keys built, and an index for long chains (chain-index.ts). Checks that an index lookup already
+ * guarantees are left out of the indexed rules. Every module is compiled up front, so an
+ * unsupported match or target anywhere is reported here, naming the rule.
+ */
+import { formatRuleSave } from '../iptables/format-rule.ts';
+import type { Result } from '../iptables/result.ts';
+import { err, ok } from '../iptables/result.ts';
+import type { MatchCall, Rule } from '../iptables/rule.ts';
+import type { Chain, Policy, Ruleset, TableName } from '../iptables/ruleset.ts';
+import { TABLE_NAMES } from '../iptables/ruleset.ts';
+import type { IpFamily } from '../net/ip.ts';
+import type { ChainIndex, RuleKey } from './chain-index.ts';
+import { buildChainIndex } from './chain-index.ts';
+import type { NetfilterError } from './errors.ts';
+import type { EvalState, RuleCounter } from './eval-state.ts';
+import { policyCounterKey, ruleCounterKey } from './eval-state.ts';
+import type { HeaderFields } from './header-test.ts';
+import { compileHeader, H_DST, H_PROTO } from './header-test.ts';
+import type { MatchTest } from './match-evaluator.ts';
+import { ALWAYS } from './match-evaluator.ts';
+import { compileMatch, compileTarget } from './module-compile.ts';
+import type { StepEffect } from './result.ts';
+import type { TargetAction } from './target-evaluator.ts';
+
+/** Target kinds of a compiled rule. */
+export const T_NONE = 0;
+export const T_JUMP = 1;
+export const T_GOTO = 2;
+export const T_ACTION = 3;
+
+/** A counter key with the counter object last used for it, remembered per state. */
+export interface CounterSlot {
+  /** Key in EvalState.counters. */
+  readonly counterKey: string;
+  /** The state `counter` belongs to. */
+  counterState: EvalState | null;
+  /** That state's counter object for the key. */
+  counter: RuleCounter | null;
+}
+
+/** One rule, flat: the walker reads fields of this object and follows few pointers. */
+export interface CompiledRule extends HeaderFields, CounterSlot {
+  /** The rule. */
+  readonly rule: Rule;
+  /** 0-based index in its chain. */
+  readonly index: number;
+  /** First match test, or null (matches that always match are left out). */
+  readonly match0: MatchTest | null;
+  /** Further match tests, or null. */
+  readonly moreMatches: readonly MatchTest[] | null;
+  /** T_NONE, T_JUMP, T_GOTO or T_ACTION. */
+  readonly targetKind: number;
+  /** Chain of a jump/goto (set once all chains exist). */
+  targetChain: CompiledChain | null;
+  /** Step effect of a jump/goto. */
+  readonly jumpEffect: StepEffect | null;
+  /** Action of a verdict or extension target. */
+  readonly action: TargetAction | null;
+  /** Target name ('' without target). */
+  readonly targetName: string;
+  /** `formatRuleSave` text, made on first use. */
+  text: string | null;
+}
+
+export interface CompiledChain {
+  /** Chain name. */
+  readonly name: string;
+  /** Policy of a built-in chain, null for a user chain. */
+  readonly policy: Policy | null;
+  /** Rules in order. */
+  readonly rules: CompiledRule[];
+  /** Index for long chains, or null (every rule is tried). */
+  index: ChainIndex | null;
+  /** The policy's counter. */
+  readonly policySlot: CounterSlot;
+}
+
+export interface CompiledTable {
+  /** Table name. */
+  readonly name: TableName;
+  /** Chains by name. */
+  readonly chains: ReadonlyMap<string, CompiledChain>;
+}
+
+export interface CompiledRuleset {
+  /** Address family. */
+  readonly family: IpFamily;
+  /** The ruleset it was compiled from. */
+  readonly ruleset: Ruleset;
+  /** Compiled tables. */
+  readonly tables: Readonly<Record<TableName, CompiledTable>>;
+}
+
+export interface CompileOptions {
+  /** Chains with at least this many rules get an index (default 16). */
+  readonly indexThreshold?: number;
+}
+
+/** The text of a compiled rule, as iptables-save prints it (cached). */
+export function compiledRuleText(chain: string, r: CompiledRule): string {
+  return (r.text ??= formatRuleSave(chain, r.rule));
+}
+
+type Compiled = Result<CompiledRule, string>;
+
+function compileRule(
+  rule: Rule,
+  index: number,
+  site: { readonly family: IpFamily; readonly table: TableName; readonly chain: string },
+  chains: ReadonlyMap<string, CompiledChain>,
+  key: RuleKey | undefined,
+): Compiled {
+  const tests: MatchTest[] = [];
+  for (let m = 0; m < rule.matches.length; m++) {
+    const test = compileMatch(rule.matches[m] as MatchCall, {
+      ...site,
+      ruleNumber: index + 1,
+      matchIndex: m,
+    });
+    if (typeof test === 'string') return err(test);
+    if (test !== ALWAYS && m !== key?.portMatch) tests.push(test);
+  }
+  const t = rule.target;
+  let targetKind = T_NONE;
+  let targetChain: CompiledChain | null = null;
+  let jumpEffect: StepEffect | null = null;
+  let action: TargetAction | null = null;
+  if (t && t.kind === 'chain') {
+    targetChain = chains.get(t.name) ?? null;
+    if (!targetChain) return err(`jump to missing chain "${t.name}"`);
+    targetKind = t.goto ? T_GOTO : T_JUMP;
+    jumpEffect = { kind: t.goto ? 'goto' : 'jump', chain: t.name };
+  } else if (t) {
+    const compiled = compileTarget(t, site);
+    if (typeof compiled === 'string') return err(compiled);
+    targetKind = T_ACTION;
+    action = compiled;
+  }
+  const h = compileHeader(rule);
+  let header = h.header;
+  if (key?.dst) header &= ~H_DST;
+  if (key?.port) header &= ~H_PROTO;
+  // Every field spelled out: one object shape for all rules keeps the hot loop monomorphic.
+  return ok({
+    header,
+    srcNet: h.srcNet,
+    srcMask: h.srcMask,
+    srcNeg: h.srcNeg,
+    dstNet: h.dstNet,
+    dstMask: h.dstMask,
+    dstNeg: h.dstNeg,
+    proto: h.proto,
+    protoNeg: h.protoNeg,
+    extra: h.extra,
+    rule,
+    index,
+    match0: tests[0] ?? null,
+    moreMatches: tests.length > 1 ? tests.slice(1) : null,
+    targetKind,
+    targetChain,
+    jumpEffect,
+    action,
+    targetName: t?.name ?? '',
+    counterKey: ruleCounterKey(site.table, site.chain, index + 1),
+    counterState: null,
+    counter: null,
+    text: null,
+  });
+}
+
+function compileChain(
+  chain: Chain,
+  compiled: CompiledChain,
+  site: { readonly family: IpFamily; readonly table: TableName },
+  chains: ReadonlyMap<string, CompiledChain>,
+  threshold: number,
+): NetfilterError | null {
+  const rules = chain.rules.map((e) => e.rule);
+  const index = buildChainIndex(rules, site.family, threshold);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as Rule;
+    const r = compileRule(rule, i, { ...site, chain: chain.name }, chains, index?.keys[i]);
+    if (!r.ok) {
+      const ruleText = formatRuleSave(chain.name, rule);
+      return {
+        message: r.error,
+        table: site.table,
+        chain: chain.name,
+        ruleNumber: i + 1,
+        ruleText,
+      };
+    }
+    compiled.rules.push(r.value);
+  }
+  compiled.index = index;
+  return null;
+}
+
+/**
+ * Compiles every table of `ruleset`; an error names the first rule with an unsupported module.
+ *
+ * @example
+ * const compiled = compileRuleset(ruleset);
+ * if (!compiled.ok) throw new Error(compiled.error.message);
+ */
+export function compileRuleset(
+  ruleset: Ruleset,
+  options: CompileOptions = {},
+): Result<CompiledRuleset, NetfilterError> {
+  const threshold = options.indexThreshold ?? 16;
+  const family = ruleset.family;
+  const tables = {} as Record<TableName, CompiledTable>;
+  for (const table of TABLE_NAMES) {
+    const chains = new Map<string, CompiledChain>();
+    for (const c of ruleset.tables[table].chains.values()) {
+      const policySlot = {
+        counterKey: policyCounterKey(table, c.name),
+        counterState: null,
+        counter: null,
+      };
+      chains.set(c.name, { name: c.name, policy: c.policy, rules: [], index: null, policySlot });
+    }
+    for (const c of ruleset.tables[table].chains.values()) {
+      const problem = compileChain(
+        c,
+        chains.get(c.name) as CompiledChain,
+        { family, table },
+        chains,
+        threshold,
+      );
+      if (problem) return err(problem);
+    }
+    tables[table] = { name: table, chains };
+  }
+  return ok({ family, ruleset, tables });
+}

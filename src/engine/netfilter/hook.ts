@@ -1,0 +1,206 @@
+/**
+ * One netfilter hook: its tables in the kernel's priority order (datapath.md §6.1), the nat table
+ * consulted only for a connection's first packet (once per direction of NAT), and every later
+ * packet translated from the conntrack entry instead (§6.3). The raw table runs before conntrack,
+ * so it sees no connection.
+ */
+import { formatIp } from '../net/ip.ts';
+import type { Ip } from '../net/ip.ts';
+import type { TableName } from '../iptables/ruleset.ts';
+import type { ConntrackTable } from './conntrack.ts';
+import type { NatManip } from './conntrack-nat.ts';
+import {
+  bindDnat,
+  bindNone,
+  bindSnat,
+  chooseSourcePort,
+  natPending,
+  translatePacket,
+} from './conntrack-nat.ts';
+import type { CtDir, CtInfo, EvalContext } from './context.ts';
+import { NO_CT } from './context.ts';
+import type { EvalState } from './eval-state.ts';
+import type { Packet } from './packet.ts';
+import type { TableResult, Verdict } from './result.ts';
+import { ACCEPT, DROP } from './result.ts';
+import type { RulesetEvaluator } from './ruleset-evaluator.ts';
+
+export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+/** Tables of each hook in priority order (raw −300, mangle −150, nat −100/100, filter 0). */
+export const HOOK_TABLES: Readonly<Record<Hook, readonly TableName[]>> = {
+  PREROUTING: ['raw', 'mangle', 'nat'],
+  INPUT: ['mangle', 'filter', 'nat'],
+  FORWARD: ['mangle', 'filter'],
+  OUTPUT: ['raw', 'mangle', 'nat', 'filter'],
+  POSTROUTING: ['mangle', 'nat'],
+};
+
+/** What the nat slot of a hook rewrites: destinations before routing, sources after. */
+const NAT_MANIP: Readonly<Record<Hook, NatManip | null>> = {
+  PREROUTING: 'dst',
+  OUTPUT: 'dst',
+  INPUT: 'src',
+  POSTROUTING: 'src',
+  FORWARD: null,
+};
+
+/** One table of the hook. */
+export interface TableRun {
+  /** Table. */
+  readonly table: TableName;
+  /** Its evaluation, or null when it was not consulted. */
+  readonly result: TableResult | null;
+  /** Why not: the table is unused, or (nat) the connection's NAT is already decided / untracked. */
+  readonly skipped: 'absent' | 'nat-decided' | 'untracked' | null;
+}
+
+/** An address:port rewrite done at this hook. */
+export interface NatApplied {
+  /** `dst` (DNAT, un-SNAT) or `src` (SNAT, un-DNAT). */
+  readonly manip: NatManip;
+  /** The packet's direction: ORIGINAL (NAT) or REPLY (reverse NAT). */
+  readonly dir: CtDir;
+  /** True when a nat rule decided it just now; false when conntrack replayed the binding. */
+  readonly decided: boolean;
+  /** Address and port before. */
+  readonly from: { readonly addr: Ip; readonly port: number };
+  /** Address and port after. */
+  readonly to: { readonly addr: Ip; readonly port: number };
+}
+
+export interface HookResult {
+  /** Hook run. */
+  readonly hook: Hook;
+  /** ACCEPT when every table let the packet through. */
+  readonly verdict: Verdict;
+  /** The packet afterwards (mark, NAT). */
+  readonly packet: Packet;
+  /** The packet's conntrack attachment afterwards (a new entry carries its bindings). */
+  readonly ct: CtInfo;
+  /** The tables in order, with their steps. */
+  readonly tables: readonly TableRun[];
+  /** The NAT rewrite done here, if any. */
+  readonly nat: NatApplied | null;
+  /** Why the packet died outside a rule (MASQUERADE without address, no free port), else null. */
+  readonly reason: string | null;
+}
+
+export interface RunHookOptions {
+  /** The conntrack table, for choosing SNAT/MASQUERADE ports that keep tuples unique. */
+  readonly conntrack?: ConntrackTable;
+}
+
+function endpoint(p: Packet, manip: NatManip): { addr: Ip; port: number } {
+  return manip === 'dst' ? { addr: p.dst, port: p.dport } : { addr: p.src, port: p.sport };
+}
+
+/**
+ * Runs `hook` for one packet. `ctx.ct` is the packet's conntrack state (from `conntrackIn`); the
+ * result's `ct` carries any new NAT binding, to be confirmed once the packet survives its path.
+ *
+ * @example
+ * const ct = conntrackIn(table, packet, nowMs);
+ * const pre = runHook(fastEvaluator(compiled), 'PREROUTING', packet, { ...ctx, ct }, state);
+ * if (pre.verdict.kind === 'ACCEPT') route(pre.packet);
+ */
+export function runHook(
+  evaluator: RulesetEvaluator,
+  hook: Hook,
+  packet: Packet,
+  ctx: EvalContext,
+  state: EvalState,
+  options: RunHookOptions = {},
+): HookResult {
+  let p = packet;
+  let ct = ctx.ct;
+  let nat: NatApplied | null = null;
+  const tables: TableRun[] = [];
+  const finish = (verdict: Verdict, reason: string | null = null): HookResult => ({
+    hook,
+    verdict,
+    packet: p,
+    ct,
+    tables,
+    nat,
+    reason,
+  });
+  for (const table of HOOK_TABLES[hook]) {
+    const present = evaluator.tablePresent(table);
+    if (table !== 'nat') {
+      if (!present) {
+        tables.push({ table, result: null, skipped: 'absent' });
+        continue;
+      }
+      const result = evaluator.evaluate(
+        table,
+        hook,
+        p,
+        { ...ctx, ct: table === 'raw' ? NO_CT : ct },
+        state,
+      );
+      tables.push({ table, result, skipped: null });
+      p = result.packet;
+      if (result.verdict.kind !== 'ACCEPT') return finish(result.verdict);
+      continue;
+    }
+    const manip = NAT_MANIP[hook] as NatManip;
+    const entry = ct.entry;
+    if (!entry || ct.state === 'INVALID' || ct.state === 'UNTRACKED') {
+      tables.push({ table, result: null, skipped: 'untracked' });
+      continue;
+    }
+    const first = (ct.state === 'NEW' || ct.state === 'RELATED') && natPending(entry, manip);
+    let decided = false;
+    if (first && !present) {
+      ct = { ...ct, entry: bindNone(entry, manip) };
+      tables.push({ table, result: null, skipped: 'absent' });
+    } else if (first) {
+      const result = evaluator.evaluate('nat', hook, p, { ...ctx, ct }, state);
+      tables.push({ table, result, skipped: null });
+      p = result.packet;
+      const b = result.nat;
+      if (result.verdict.kind === 'ACCEPT') ct = { ...ct, entry: bindNone(entry, manip) };
+      else if (result.verdict.kind !== 'NAT' || !b) return finish(result.verdict);
+      else if (manip === 'dst' && b.kind === 'DNAT') {
+        ct = { ...ct, entry: bindDnat(entry, b.addr, b.port) };
+        decided = true;
+      } else if (manip === 'src' && b.kind !== 'DNAT') {
+        if (!b.addr) {
+          const iface = b.kind === 'MASQUERADE' ? b.iface : null;
+          return finish(DROP, `MASQUERADE: no IPv${p.src.family} address on ${iface ?? '(none)'}`);
+        }
+        const port = chooseSourcePort(
+          options.conntrack ?? null,
+          entry,
+          b.addr,
+          b.ports,
+          b.randomPort,
+          ctx.rng,
+          ctx.nowMs,
+        );
+        if (port === null)
+          return finish(DROP, `${b.kind}: no free source port on ${formatIp(b.addr)}`);
+        ct = { ...ct, entry: bindSnat(entry, b.addr, port) };
+        decided = true;
+      } else {
+        const error = {
+          message: `${b.kind} is not valid in ${hook}`,
+          table,
+          chain: hook,
+          ruleNumber: null,
+          ruleText: '',
+        };
+        return finish({ kind: 'ERROR', error });
+      }
+    } else {
+      tables.push({ table, result: null, skipped: 'nat-decided' });
+    }
+    const before = p;
+    p = translatePacket(ct, p, manip);
+    if (p !== before) {
+      nat = { manip, dir: ct.dir, decided, from: endpoint(before, manip), to: endpoint(p, manip) };
+    }
+  }
+  return finish(ACCEPT);
+}
