@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -83,5 +84,78 @@ describe('bin/podpath conformance', () => {
     const r = podpath(['conformance', join(ROOT, 'package.json')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('0 passed, 1 failed');
+  });
+});
+
+describe('bin/podpath trace', () => {
+  it('walks the default scenario from the client pod to the Service, hop by hop', () => {
+    const r = podpath(['trace', '--from', 'client', '--to', 'clusterip-service', '--seed', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      readFileSync(join(ROOT, 'scenarios/article/trace.pod-to-service.txt'), 'utf8'),
+    );
+  });
+
+  it('prints the spread of many connections and the full trace as JSON', () => {
+    const spread = podpath([
+      'trace',
+      '--from',
+      'client',
+      '--to',
+      'clusterip-service',
+      '--connections',
+      '300',
+    ]);
+    expect(spread.stdout.split('\n').filter((l) => l.startsWith('10.36.0.'))).toHaveLength(3);
+    const json = podpath(['trace', '--from', 'client', '--to', '10.100.100.100:80', '--json']);
+    expect(JSON.parse(json.stdout).connections[0].packets[0].outcome.kind).toBe('delivered');
+  });
+
+  it('traces through a pasted iptables-save ruleset and refuses a broken one at its line', () => {
+    const rules = podpath(['rules', '--node', 'node1', '--format', 'save']).stdout;
+    const withDrop = rules
+      .replace(':KUBE-SERVICES - [0:0]\n', ':KUBE-SERVICES - [0:0]\n')
+      .replace(
+        '-A KUBE-SERVICES -d 10.100.100.100/32',
+        '-A KUBE-SERVICES -d 10.100.100.100/32 -p tcp -j DROP\n-A KUBE-SERVICES -d 10.100.100.100/32',
+      );
+    const dir = mkdtempSync(join(tmpdir(), 'podpath-'));
+    writeFileSync(join(dir, 'node1.rules'), withDrop);
+    const r = podpath([
+      'trace',
+      '--from',
+      'client',
+      '--to',
+      'clusterip-service',
+      '--rules',
+      join(dir, 'node1.rules'),
+      '--node',
+      'node1',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/result: dropped on node1: dropped in PREROUTING/);
+    writeFileSync(
+      join(dir, 'bad.rules'),
+      '*nat\n-A KUBE-SERVICES -m frobnicate -j ACCEPT\nCOMMIT\n',
+    );
+    const bad = podpath([
+      'trace',
+      '--from',
+      'client',
+      '--to',
+      'clusterip-service',
+      '--rules',
+      join(dir, 'bad.rules'),
+      '--node',
+      'node1',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.rules:2: .*frobnicate/);
+  });
+
+  it('explains names it cannot resolve', () => {
+    const r = podpath(['trace', '--from', 'nobody', '--to', 'clusterip-service']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown source "nobody"');
   });
 });

@@ -5,10 +5,13 @@
  */
 import { runConformanceCommand } from './conformance-command.ts';
 import { runRulesCommand } from './rules-command.ts';
+import { runTraceCommand } from './trace-command.ts';
 
 const USAGE = `usage:
   podpath rules [FILE|-]... [--node NAME] [--format restore|save|S] [--table nat|filter]
       kube-proxy's iptables rules for the cluster the YAML describes, on one node
+  podpath trace [FILE|-]... --from POD|NODE|IP --to IP:PORT|SERVICE[:PORT]|POD:PORT [--connections N] [--seed S] [--json]
+      walk a connection hop by hop through the nodes' rules, conntrack, bridges and overlay
   podpath conformance PATH...
       run kube-proxy conformance cases (JSON files, or folders of them)
 `;
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
       return runRulesCommand(rest);
     case 'conformance':
       return runConformanceCommand(rest);
+    case 'trace':
+      return runTraceCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goldenNodeOf, goldenRules } from './golden-scenarios.ts';
+import { goldenNodeOf, goldenRules, goldenTrace, goldenTraceOf } from './golden-scenarios.ts';
 
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 
@@ -12,6 +12,15 @@ describe('golden scenarios', () => {
     const goldens = readdirSync(dir).filter((f) => goldenNodeOf(f) !== null);
     it(`${name} has golden files`, () => expect(goldens.length).toBeGreaterThan(0));
     const text = readFileSync(join(dir, 'scenario.yaml'), 'utf8');
+    for (const args of readdirSync(dir).filter((f) => goldenTraceOf(f) !== null)) {
+      const label = goldenTraceOf(args)!;
+      it(`${name}: trace.${label}.txt`, () => {
+        const argsText = readFileSync(join(dir, args), 'utf8');
+        expect(goldenTrace(text, argsText)).toBe(
+          readFileSync(join(dir, `trace.${label}.txt`), 'utf8'),
+        );
+      });
+    }
     for (const file of goldens) {
       it(`${name}: ${file}`, () => {
         expect(goldenRules(text, goldenNodeOf(file)!)).toBe(readFileSync(join(dir, file), 'utf8'));

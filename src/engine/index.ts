@@ -36,3 +36,27 @@ export { parseSave, parseS } from './iptables/parse-save.ts';
 export type { ConformanceCase } from './conformance/case-types.ts';
 export type { CaseResult, CheckResult } from './conformance/run-case.ts';
 export { runConformanceCase } from './conformance/run-case.ts';
+
+export type { Protocol, ResolvedRequest, Source, Target, TraceRequest } from './sim/request.ts';
+export { parseSource, parseTarget, resolveRequest } from './sim/request.ts';
+export type {
+  ConnectionTrace,
+  Hop,
+  HopKind,
+  Outcome,
+  PacketTrace,
+  PacketView,
+  RuleStep,
+  Trace,
+} from './sim/trace.ts';
+export type { SimulateOptions } from './sim/simulate.ts';
+export { simulate } from './sim/simulate.ts';
+export {
+  formatDistribution,
+  formatHop,
+  formatOutcome,
+  formatPacket,
+  formatTrace,
+} from './sim/format-trace.ts';
+export type { TraceSpec } from './sim/trace-text.ts';
+export { parseTraceArgs, runTraceSpec, traceText } from './sim/trace-text.ts';
