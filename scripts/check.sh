@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: the whole gate. Typecheck, lint, format, unit/property/conformance tests (Vitest),
 # build, browser tests (Playwright in Debian's chromium), then one summary line, printed last:
-# `N passed, N failed, N skipped`. Every step runs even after a failure; the exit status is non-zero
+# `N passed, N failed` (a skipped test counts as failed). Every step runs even after a failure; the exit status is non-zero
 # if anything failed. Step results go to reports/steps.json, runner results to reports/*.json.
 set -uo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
