@@ -27,7 +27,23 @@ ensure_chromium() {
   command -v chromium >/dev/null 2>&1
 }
 
+# Korean UI text needs a Hangul font, or screenshots show empty boxes (fonts-nanum is small).
+ensure_korean_font() {
+  if ! command -v fc-list >/dev/null 2>&1 || [ -n "$(fc-list :lang=ko 2>/dev/null | head -1)" ]; then return 0; fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: no Korean font; run as root: apt-get install fonts-nanum" >&2; return 0; }
+    sudo=(sudo)
+  fi
+  echo "setup: installing a Korean font (fonts-nanum)..."
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0 -qq)
+  "${sudo[@]}" "${apt[@]}" install -y --no-install-recommends fonts-nanum </dev/null ||
+    { "${sudo[@]}" "${apt[@]}" update </dev/null && "${sudo[@]}" "${apt[@]}" install -y --no-install-recommends fonts-nanum </dev/null; } ||
+    echo "setup: could not install fonts-nanum; Korean text may show as boxes in screenshots" >&2
+}
+
 ensure_chromium
+ensure_korean_font
 if [ "${1:-}" != "--chromium-only" ]; then
   npm ci --no-audit --no-fund
 fi

@@ -1,12 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App.tsx';
+import { bootStore } from './ui/app/boot.ts';
+import { AppStoreProvider } from './ui/app/store-context.ts';
+import { installTestApi } from './test-api.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const store = bootStore();
+installTestApi(store);
+
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>
   </StrictMode>,
 );

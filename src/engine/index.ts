@@ -60,3 +60,17 @@ export {
 } from './sim/format-trace.ts';
 export type { TraceSpec } from './sim/trace-text.ts';
 export { parseTraceArgs, runTraceSpec, traceText } from './sim/trace-text.ts';
+
+export type { CniKind } from './k8s/cluster-model.ts';
+export type { EditResult } from './k8s/edit-scenario.ts';
+export { setCni, setReplicas, setWorkers, workersOf } from './k8s/edit-scenario.ts';
+
+export type {
+  BridgePort,
+  ClusterNetwork,
+  NetInterface,
+  NetNamespace,
+  NodeBridge,
+  NodeNetwork,
+} from './cni/network-model.ts';
+export { buildNetwork } from './cni/build-network.ts';

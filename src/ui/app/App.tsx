@@ -1,69 +1,66 @@
-import { useState } from 'react';
-import { compileScenario, formatDiagnostic, renderNodeRules } from '../../engine/index.ts';
-import { DEFAULT_SCENARIO_FILES } from './default-scenario.ts';
+/**
+ * The app's frame: toolbar on top; the YAML editor, the topology with its packet overlay and the
+ * packet panel, and the rules panel side by side. Each region reads the store itself.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { PacketLayer } from '../packets/PacketLayer.tsx';
+import { RulesPanel } from '../rules/RulesPanel.tsx';
+import { TopologyView } from '../topology/TopologyView.tsx';
+import { TracePanel } from '../trace/TracePanel.tsx';
+import { useT } from '../i18n/i18n.ts';
+import { APP_MESSAGES } from './messages.ts';
+import { useAppStore } from './store-context.ts';
+import { Toolbar } from './Toolbar.tsx';
 import './App.css';
 
-// The default scenario never changes while the page is open: compile it once.
-const COMPILED = compileScenario(DEFAULT_SCENARIO_FILES);
-const NODE_NAMES = COMPILED.cluster?.nodes.map((node) => node.name) ?? [];
+// The editor (CodeMirror) is the heaviest part: it loads after the first picture.
+const EditorPane = lazy(() => import('../editor/EditorPane.tsx'));
+
+function StatusBanner() {
+  const t = useT(APP_MESSAGES);
+  const stale = useAppStore((s) => s.stale);
+  const hasModel = useAppStore((s) => s.model !== null);
+  if (!hasModel)
+    return (
+      <p className="banner banner-error" role="alert" data-testid="status.no-cluster">
+        {t('noCluster')}
+      </p>
+    );
+  if (!stale) return null;
+  return (
+    <p className="banner banner-stale" role="status" data-testid="status.stale">
+      {t('stale')}
+    </p>
+  );
+}
 
 export function App() {
-  const [nodeName, setNodeName] = useState(NODE_NAMES[0] ?? '');
-  const { cluster, diagnostics } = COMPILED;
-  const rules =
-    cluster && nodeName
-      ? renderNodeRules(cluster, { node: nodeName, format: 'S', table: 'nat' })
-      : '';
+  const theme = useAppStore((s) => s.theme);
+  const lang = useAppStore((s) => s.lang);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+    document.documentElement.lang = lang;
+  }, [theme, lang]);
 
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>podpath</h1>
-        <p>kube-proxy’s iptables rules for the default scenario</p>
-      </header>
-
-      <main className="app-main">
-        {diagnostics.length > 0 && (
-          <section className="diagnostics" aria-label="Diagnostics">
-            <h2>Diagnostics</h2>
-            <ul data-testid="diagnostics.list">
-              {diagnostics.map((d, i) => (
-                <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
-                  {formatDiagnostic(d)}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-
-        {cluster ? (
-          <section className="rules" aria-label="kube-proxy rules">
-            <div className="rules-toolbar">
-              <label>
-                Node{' '}
-                <select
-                  data-testid="rules.node"
-                  value={nodeName}
-                  onChange={(e) => setNodeName(e.target.value)}
-                >
-                  {NODE_NAMES.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <span className="rules-caption">
-                <code>iptables -t nat -S</code>
-              </span>
-            </div>
-            <pre className="rules-text" data-testid="rules.text">
-              {rules}
-            </pre>
-          </section>
-        ) : (
-          <p className="empty">The scenario could not be compiled; see the diagnostics above.</p>
-        )}
+      <Toolbar />
+      <main className="workspace">
+        <div className="col-editor">
+          <Suspense fallback={<div className="pane editor-pane loading" />}>
+            <EditorPane />
+          </Suspense>
+        </div>
+        <div className="col-center">
+          <div className="topology-wrap">
+            <StatusBanner />
+            <TopologyView overlay={<PacketLayer />} />
+          </div>
+          <TracePanel />
+        </div>
+        <div className="col-rules">
+          <RulesPanel />
+        </div>
       </main>
     </div>
   );

@@ -1,0 +1,43 @@
+/**
+ * createAppStore(): one vanilla zustand store per app (or per test), made of slices. Vanilla, so
+ * it runs in Vitest without React and backs `window.__podpath`; React reaches it through
+ * src/ui/app/store-context.ts.
+ *
+ * @example
+ * const store = createAppStore({ yaml: articleText, scenarioName: 'article' });
+ * store.getState().send();
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppState } from './app-state.ts';
+import { createPlaybackSlice } from './playback-slice.ts';
+import { createScenarioSlice } from './scenario-slice.ts';
+import { createSimulationSlice, type RequestSpec } from './simulation-slice.ts';
+import { createViewSlice, type Lang, type RulesView, type Theme } from './view-slice.ts';
+
+export type AppStore = StoreApi<AppState>;
+
+/** What a new store starts from (a share link or saved session fills these). */
+export interface InitialState {
+  readonly yaml?: string;
+  readonly scenarioName?: string | null;
+  readonly request?: RequestSpec;
+  readonly seed?: number;
+  readonly rulesNode?: string | null;
+  readonly rulesView?: RulesView;
+  readonly theme?: Theme;
+  readonly lang?: Lang;
+}
+
+export function createAppStore(initial: InitialState = {}): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createScenarioSlice(...a),
+    ...createSimulationSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createViewSlice(...a),
+  }));
+  const { yaml, scenarioName, ...rest } = initial;
+  const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  store.setState(plain as Partial<AppState>);
+  if (yaml !== undefined) store.getState().loadScenario(scenarioName ?? null, yaml);
+  return store;
+}
