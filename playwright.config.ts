@@ -1,12 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// PODPATH_PORT / PODPATH_DIST let several checkouts or builds be tested side by side.
+const PORT = Number(process.env.PODPATH_PORT ?? 4173);
+const DIST = process.env.PODPATH_DIST ?? 'dist';
 // Debian's chromium (apt-get install chromium); Playwright's own browser download cannot work on our machines.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: process.env.PODPATH_RESULTS ?? './test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -31,7 +33,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // not bare `vite`: node_modules/.bin is not on PATH when playwright is started directly
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
