@@ -5,6 +5,7 @@
 import type { AppState } from './store/app-state.ts';
 import type { AppStore } from './store/app-store.ts';
 import { selectRulesText } from './store/selectors.ts';
+import { editorText } from './ui/editor/editor-handle.ts';
 
 export interface PodpathTestApi {
   readonly store: AppStore;
@@ -12,6 +13,10 @@ export interface PodpathTestApi {
   rulesText(): string;
   nodeNames(): string[];
   podIps(): string[];
+  /** The YAML editor's document (null until the lazy editor has mounted). */
+  editorText(): string | null;
+  /** Packets drawn on the topology's overlay right now (the trace's and a burst's). */
+  packetsInFlight(): number;
 }
 
 declare global {
@@ -31,5 +36,8 @@ export function installTestApi(store: AppStore): void {
         .getState()
         .model?.cluster.pods.map((p) => p.ip)
         .filter((ip): ip is string => ip !== null) ?? [],
+    editorText,
+    packetsInFlight: () =>
+      Number(document.querySelector('.packet-layer g')?.getAttribute('data-in-flight') ?? 0),
   };
 }

@@ -26,7 +26,14 @@ export class AppPage {
 
   /** Reads something from the store (the function runs in the page). */
   async state<T>(fn: (s: ReturnType<PodpathTestApi['state']>) => T): Promise<T> {
-    return this.page.evaluate(fn as never, undefined) as Promise<T>;
+    // The function is sent as source and run against the page's store.
+    return this.page.evaluate(
+      (source) =>
+        (new Function(`return (${source})`)() as (s: unknown) => unknown)(
+          window.__podpath!.state(),
+        ),
+      fn.toString(),
+    ) as Promise<T>;
   }
 
   nodeNames(): Promise<string[]> {

@@ -74,3 +74,4 @@ export type {
   NodeNetwork,
 } from './cni/network-model.ts';
 export { buildNetwork } from './cni/build-network.ts';
+export { formatTraceMarkdown } from './sim/format-markdown.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createAppStore } from './app-store.ts';
+import { BURST_ANIMATED } from './simulation-slice.ts';
 import {
   selectCurrentHop,
   selectPreviousRulesText,
@@ -89,6 +90,23 @@ describe('app store', () => {
     expect(store.getState().status).toBe('done');
     store.getState().step(-1);
     expect(store.getState().hopIndex).toBe(n - 2);
+  });
+
+  test('a burst keeps the hops of its first connections, for the packet overlay', () => {
+    const store = createAppStore({ yaml: ARTICLE });
+    store.getState().runBurst(300);
+    const connections = store.getState().burst!.trace.connections;
+    expect(connections).toHaveLength(300);
+    expect(connections.filter((c) => c.packets.length > 0)).toHaveLength(BURST_ANIMATED);
+  });
+
+  test('loading a scenario starts fresh: no "before" for the rules panel’s change marks', () => {
+    const store = createAppStore({ yaml: ARTICLE });
+    store.getState().scale('default', 'deploy-nginx', 4);
+    expect(store.getState().previousModel).not.toBeNull();
+    store.getState().loadScenario('article', ARTICLE);
+    expect(store.getState().previousModel).toBeNull();
+    expect(selectPreviousRulesText(store.getState())).toBeNull();
   });
 
   test('a name that does not resolve is an error, not a crash', () => {

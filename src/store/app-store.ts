@@ -9,10 +9,17 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state.ts';
+import { createLessonSlice, type LessonPosition } from './lesson-slice.ts';
 import { createPlaybackSlice } from './playback-slice.ts';
 import { createScenarioSlice } from './scenario-slice.ts';
 import { createSimulationSlice, type RequestSpec } from './simulation-slice.ts';
-import { createViewSlice, type Lang, type RulesView, type Theme } from './view-slice.ts';
+import {
+  createViewSlice,
+  type Lang,
+  type LeftTab,
+  type RulesView,
+  type Theme,
+} from './view-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -26,6 +33,12 @@ export interface InitialState {
   readonly rulesView?: RulesView;
   readonly theme?: Theme;
   readonly lang?: Lang;
+  readonly presenting?: boolean;
+  readonly notice?: string | null;
+  readonly leftTab?: LeftTab;
+  readonly lesson?: LessonPosition | null;
+  readonly lessonDone?: readonly string[];
+  readonly lessonResume?: Readonly<Record<string, number>>;
 }
 
 export function createAppStore(initial: InitialState = {}): AppStore {
@@ -34,6 +47,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     ...createSimulationSlice(...a),
     ...createPlaybackSlice(...a),
     ...createViewSlice(...a),
+    ...createLessonSlice(...a),
   }));
   const { yaml, scenarioName, ...rest } = initial;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

@@ -50,8 +50,11 @@ export interface ScenarioSlice {
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => {
-  /** Compiles `text` and stores the result; keeps the last good model when it has errors. */
-  const apply = (text: string, scenarioName: string | null) => {
+  /**
+   * Compiles `text` and stores the result; keeps the last good model when it has errors.
+   * `fresh`: a scenario was loaded, so there is no "before" to compare the rules with.
+   */
+  const apply = (text: string, scenarioName: string | null, fresh = false) => {
     const state = get();
     const result = compileScenario([{ name: 'scenario.yaml', text }]);
     const good = result.cluster !== null && !hasErrors(result.diagnostics);
@@ -75,7 +78,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       scenarioName,
       diagnostics: result.diagnostics,
       model,
-      previousModel: state.model,
+      previousModel: fresh ? null : state.model,
       stale: false,
       actionError: null,
     });
@@ -100,7 +103,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     setYaml: (text) => {
       if (text !== get().yaml) apply(text, get().scenarioName);
     },
-    loadScenario: (name, text) => apply(text, name),
+    loadScenario: (name, text) => apply(text, name, true),
     scale: (namespace, name, replicas) => edit((t) => setReplicas(t, namespace, name, replicas)),
     addWorker: () => edit((t) => setWorkers(t, workersOf(t) + 1)),
     removeWorker: () =>

@@ -3,7 +3,14 @@
  * many connections. The engine is seeded, so a seed replays the same backend choices.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { runTraceSpec, type Protocol, type Trace } from '../engine/index.ts';
+import {
+  parseSource,
+  parseTarget,
+  runTraceSpec,
+  simulate,
+  type Protocol,
+  type Trace,
+} from '../engine/index.ts';
 import type { AppState } from './app-state.ts';
 
 /** A request in the CLI's words: `--from client --to clusterip-service`. */
@@ -60,6 +67,9 @@ export const DEFAULT_REQUEST: RequestSpec = {
 
 const EMPTY_STEPS: readonly StepRef[] = [];
 
+/** Connections of a burst that keep their hops, so the packet overlay can fly them together. */
+export const BURST_ANIMATED = 200;
+
 function stepsOf(trace: Trace): readonly StepRef[] {
   const first = trace.connections[0];
   if (!first) return EMPTY_STEPS;
@@ -83,6 +93,27 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
       packets: request.packets,
       ...(request.protocol ? { protocol: request.protocol } : {}),
     });
+  };
+
+  /** Like `run`, keeping the hops of the first `detail` connections (runTraceSpec keeps one). */
+  const runDetailed = (seed: number, connections: number, detail: number) => {
+    const { model, request } = get();
+    if (!model) return run(seed, connections);
+    const from = parseSource(model.cluster, request.from);
+    if (!from.ok) return from;
+    const to = parseTarget(model.cluster, request.to);
+    if (!to.ok) return to;
+    return simulate(
+      model.cluster,
+      {
+        from: from.value,
+        to: to.value,
+        connections,
+        packets: request.packets,
+        ...(request.protocol ? { protocol: request.protocol } : {}),
+      },
+      { seed, detail },
+    );
   };
 
   const showTrace = (seed: number) => {
@@ -112,7 +143,7 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     },
     runBurst: (connections) => {
       const seed = get().seed;
-      const r = run(seed, connections);
+      const r = runDetailed(seed, connections, Math.min(connections, BURST_ANIMATED));
       if (!r.ok) {
         set({ burst: null, traceError: r.error });
         return;

@@ -6,6 +6,8 @@ import type { AppState } from './app-state.ts';
 export type RulesView = 'nat-S' | 'save' | 'filter-S' | 'restore';
 export type Theme = 'light' | 'dark';
 export type Lang = 'en' | 'ko';
+/** The left column: the YAML editor or the lessons. */
+export type LeftTab = 'yaml' | 'lessons';
 
 export interface ViewSlice {
   /** The node whose rules are shown; null: the first worker. */
@@ -15,6 +17,14 @@ export interface ViewSlice {
   readonly rulesFilter: string;
   readonly theme: Theme;
   readonly lang: Lang;
+  readonly leftTab: LeftTab;
+  /** Presentation mode: large type, editor hidden, topology locked. */
+  readonly presenting: boolean;
+  /** A message for the whole page (a broken share link…), dismissable. */
+  readonly notice: string | null;
+  setLeftTab(tab: LeftTab): void;
+  setPresenting(on: boolean): void;
+  setNotice(notice: string | null): void;
   setRulesNode(node: string): void;
   setRulesView(view: RulesView): void;
   setRulesFilter(filter: string): void;
@@ -28,6 +38,12 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   rulesFilter: '',
   theme: 'light',
   lang: 'en',
+  leftTab: 'yaml',
+  presenting: false,
+  notice: null,
+  setLeftTab: (leftTab) => set({ leftTab }),
+  setPresenting: (presenting) => set({ presenting }),
+  setNotice: (notice) => set({ notice }),
   setRulesNode: (rulesNode) => set({ rulesNode }),
   setRulesView: (rulesView) => set({ rulesView }),
   setRulesFilter: (rulesFilter) => set({ rulesFilter }),

@@ -58,3 +58,20 @@ describe('scenario edits', () => {
     expect(setWorkers('a: [', 3).ok).toBe(false);
   });
 });
+
+describe('edits keep the text', () => {
+  test('scaling changes only the number; flow lists, quotes and separators stay', () => {
+    const r = setReplicas(ARTICLE, 'default', 'deploy-nginx', 4);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value).toBe(ARTICLE.replace('replicas: 3', 'replicas: 4'));
+  });
+
+  test('adding a worker puts a Lab header in front and leaves the rest as it was', () => {
+    const r = setWorkers(ARTICLE, 3);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.endsWith(ARTICLE)).toBe(true);
+    const again = setWorkers(r.value, 4);
+    if (!again.ok) throw new Error(again.error);
+    expect(again.value).toBe(r.value.replace('workers: 3', 'workers: 4'));
+  });
+});

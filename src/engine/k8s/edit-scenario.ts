@@ -8,7 +8,7 @@
  * const r = setReplicas(text, 'default', 'deploy-nginx', 4);
  * if (r.ok) text = r.value;
  */
-import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { DEFAULT_LAB } from './lab.ts';
 import type { CniKind } from './cluster-model.ts';
 
@@ -24,8 +24,35 @@ function parseDocs(text: string): Document.Parsed[] | string {
   return docs;
 }
 
+/** The whole stream printed again (used only when a field has to be added). */
 function join(docs: readonly Document.Parsed[]): string {
-  return docs.map((d, i) => (i === 0 ? '' : '---\n') + d.toString({ lineWidth: 0 })).join('');
+  return docs
+    .map((d, i) => {
+      const text = d.toString({ lineWidth: 0, flowCollectionPadding: false });
+      return i === 0 || text.startsWith('---') ? text : `---\n${text}`;
+    })
+    .join('');
+}
+
+/**
+ * Sets a scalar field. When the field is already there, only its value's characters change, so the
+ * rest of the text (comments, quoting, flow lists) stays byte for byte; otherwise the document is
+ * printed again with the field added.
+ */
+function setField(
+  text: string,
+  docs: Document.Parsed[],
+  doc: Document.Parsed,
+  path: (string | number)[],
+  value: string | number,
+): string {
+  const node = doc.getIn(path, true);
+  if (isScalar(node) && node.range) {
+    const [start, end] = node.range;
+    return text.slice(0, start) + String(value) + text.slice(end);
+  }
+  doc.setIn(path, value);
+  return join(docs);
 }
 
 /** Objects at the top of each document, and inside `kind: List` items, with their paths. */
@@ -62,25 +89,35 @@ export function setReplicas(
     for (const o of objects(doc)) {
       if (o.kind !== 'Deployment' || o.name !== name) continue;
       if ((typeof o.ns === 'string' ? o.ns : 'default') !== namespace) continue;
-      doc.setIn([...o.path, 'spec', 'replicas'], replicas);
-      return { ok: true, value: join(docs) };
+      return {
+        ok: true,
+        value: setField(text, docs, doc, [...o.path, 'spec', 'replicas'], replicas),
+      };
     }
   }
   return { ok: false, error: `deployments.apps "${name}" not found` };
 }
 
-/** The Lab header's document, created at the top of the text when there is none. */
-function labDocument(
-  docs: Document.Parsed[],
+/** A Lab header put in front of the text (the text itself stays as it was). */
+function withLabHeader(text: string, spec: { workers?: number; cni?: CniKind }): string {
+  const header =
+    `# The lab: how many workers join the control plane, and the CNI they run.\n` +
+    `apiVersion: ${LAB_API_VERSION}\nkind: Lab\nspec:\n` +
+    `  workers: ${String(spec.workers ?? DEFAULT_LAB.workers)}\n  cni: ${spec.cni ?? DEFAULT_LAB.cni}\n`;
+  if (text.trim() === '') return header;
+  return `${header}---\n${text.replace(/^---[ \t]*\n/, '')}`;
+}
+
+/** Sets `spec.<field>` of the Lab header, adding the header when there is none. */
+function setLabField(
   text: string,
-): { docs: Document.Parsed[]; lab: Document.Parsed } {
-  const found = docs.find((d) => d.get('kind') === 'Lab');
-  if (found) return { docs, lab: found };
-  const header = parseAllDocuments(
-    `# The lab: how many workers join the control plane, and the CNI they run.\napiVersion: ${LAB_API_VERSION}\nkind: Lab\nspec:\n  workers: ${String(DEFAULT_LAB.workers)}\n  cni: ${DEFAULT_LAB.cni}\n`,
-  ) as Document.Parsed[];
-  const lab = header[0] as Document.Parsed;
-  return { docs: text.trim() === '' ? [lab] : [lab, ...docs], lab };
+  docs: Document.Parsed[],
+  field: 'workers' | 'cni',
+  value: number | CniKind,
+): string {
+  const lab = docs.find((d) => d.get('kind') === 'Lab');
+  if (!lab) return withLabHeader(text, { [field]: value });
+  return setField(text, docs, lab, ['spec', field], value);
 }
 
 /** Whether the text describes its own Nodes (then the lab's worker count does not apply). */
@@ -94,9 +131,7 @@ export function setWorkers(text: string, workers: number): EditResult {
   if (typeof docs === 'string') return { ok: false, error: docs };
   if (hasNodes(docs))
     return { ok: false, error: 'the scenario lists its own Nodes: edit them in the YAML' };
-  const { docs: all, lab } = labDocument(docs, text);
-  lab.setIn(['spec', 'workers'], workers);
-  return { ok: true, value: join(all) };
+  return { ok: true, value: setLabField(text, docs, 'workers', workers) };
 }
 
 /** The lab's worker count as the text states it (the default when unstated). */
@@ -112,7 +147,5 @@ export function workersOf(text: string): number {
 export function setCni(text: string, cni: CniKind): EditResult {
   const docs = parseDocs(text);
   if (typeof docs === 'string') return { ok: false, error: docs };
-  const { docs: all, lab } = labDocument(docs, text);
-  lab.setIn(['spec', 'cni'], cni);
-  return { ok: true, value: join(all) };
+  return { ok: true, value: setLabField(text, docs, 'cni', cni) };
 }

@@ -1,6 +1,7 @@
 /** The header: scenario picker, cluster actions, theme and language. */
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/i18n.ts';
+import { ShareControls } from '../share/ShareControls.tsx';
 import { APP_MESSAGES } from './messages.ts';
 import { SCENARIOS, scenarioText } from './scenarios.ts';
 import { useAppStore, useAppStoreApi } from './store-context.ts';
@@ -128,6 +129,7 @@ export function Toolbar() {
         </span>
       )}
       <div className="spacer" />
+      <ShareControls />
       <button
         type="button"
         data-testid="toolbar.theme"

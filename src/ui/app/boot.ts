@@ -1,9 +1,12 @@
 /**
- * Where the first state comes from: `?scenario=<name>` (e2e and links to a scenario), else the text
- * saved in this browser, else the article's scenario; the language from the browser. Also keeps
- * the text and preferences saved as they change.
+ * Where the first state comes from, in order: a share link in the fragment (`#s=…`), then
+ * `?scenario=<name>`, then the text saved in this browser, then the article's scenario. Language from
+ * the saved choice or the browser; `?present` opens presentation mode. Also keeps the text, the
+ * preferences and lesson progress saved as they change.
  */
 import { createAppStore, type AppStore, type InitialState } from '../../store/app-store.ts';
+import type { LessonPosition } from '../../store/lesson-slice.ts';
+import { decodeShareLink, isShareFragment, type ShareState } from '../../store/share-link.ts';
 import type { Lang, Theme } from '../../store/view-slice.ts';
 import { browserLang } from '../i18n/i18n.ts';
 import { DEFAULT_SCENARIO, scenarioText } from './scenarios.ts';
@@ -13,6 +16,7 @@ const KEY = {
   scenario: 'podpath.scenario',
   theme: 'podpath.theme',
   lang: 'podpath.lang',
+  lessons: 'podpath.lessons',
 };
 
 function read(key: string): string | null {
@@ -31,49 +35,133 @@ function write(key: string, value: string): void {
   }
 }
 
-export function initialState(
-  url: URL,
-  languages: readonly string[],
-  prefersDark: boolean,
-): InitialState {
-  const asked = url.searchParams.get('scenario');
+interface SavedLessons {
+  lesson: LessonPosition | null;
+  done: string[];
+  resume: Record<string, number>;
+}
+
+function readLessons(): SavedLessons {
+  try {
+    const x = JSON.parse(read(KEY.lessons) ?? 'null') as Partial<SavedLessons> | null;
+    if (x && typeof x === 'object') {
+      return {
+        lesson:
+          x.lesson && typeof x.lesson.id === 'string' && Number.isInteger(x.lesson.step)
+            ? x.lesson
+            : null,
+        done: Array.isArray(x.done) ? x.done.filter((d) => typeof d === 'string') : [],
+        resume: x.resume && typeof x.resume === 'object' ? x.resume : {},
+      };
+    }
+  } catch {
+    // A damaged saved copy: start over.
+  }
+  return { lesson: null, done: [], resume: {} };
+}
+
+export interface Boot {
+  readonly initial: InitialState;
+  /** A share link to replay once the store exists. */
+  readonly share: ShareState | null;
+}
+
+export function initialState(url: URL, languages: readonly string[], prefersDark: boolean): Boot {
   const savedLang = read(KEY.lang);
   const savedTheme = read(KEY.theme);
   const lang: Lang = savedLang === 'en' || savedLang === 'ko' ? savedLang : browserLang(languages);
   const theme: Theme =
     savedTheme === 'light' || savedTheme === 'dark' ? savedTheme : prefersDark ? 'dark' : 'light';
-  const named = asked !== null ? scenarioText(asked) : undefined;
-  if (named !== undefined) return { yaml: named, scenarioName: asked, lang, theme };
-  const saved = read(KEY.yaml);
-  if (saved !== null && asked === null)
-    return { yaml: saved, scenarioName: read(KEY.scenario), lang, theme };
-  return {
-    yaml: scenarioText(DEFAULT_SCENARIO) ?? '',
-    scenarioName: DEFAULT_SCENARIO,
+  const lessons = readLessons();
+  const common: InitialState = {
     lang,
     theme,
+    presenting: url.searchParams.has('present'),
+    lessonDone: lessons.done,
+    lessonResume: lessons.resume,
+    ...(lessons.lesson ? { lesson: lessons.lesson, leftTab: 'lessons' as const } : {}),
   };
+  const fallback: InitialState = {
+    ...common,
+    yaml: scenarioText(DEFAULT_SCENARIO) ?? '',
+    scenarioName: DEFAULT_SCENARIO,
+  };
+
+  if (isShareFragment(url.hash)) {
+    const decoded = decodeShareLink(url.hash);
+    if (!decoded.ok) return { initial: { ...fallback, notice: decoded.error }, share: null };
+    const s = decoded.value;
+    return {
+      initial: {
+        ...common,
+        yaml: s.yaml,
+        scenarioName: s.scenarioName,
+        request: s.request,
+        seed: s.seed,
+        rulesNode: s.rulesNode,
+        rulesView: s.rulesView,
+        lang: s.lang,
+      },
+      share: s,
+    };
+  }
+  const asked = url.searchParams.get('scenario');
+  const named = asked !== null ? scenarioText(asked) : undefined;
+  if (asked !== null && named !== undefined)
+    return { initial: { ...common, yaml: named, scenarioName: asked }, share: null };
+  if (asked !== null)
+    return {
+      initial: { ...fallback, notice: `there is no built-in scenario named "${asked}"` },
+      share: null,
+    };
+  const saved = read(KEY.yaml);
+  if (saved !== null)
+    return {
+      initial: { ...common, yaml: saved, scenarioName: read(KEY.scenario) || null },
+      share: null,
+    };
+  return { initial: fallback, share: null };
 }
 
-/** Saves the text (every change: the user's text is never lost) and the preferences. */
+/** Replays a share link's trace: same request, same seed, so the same backend choices. */
+export function replayShare(store: AppStore, share: ShareState): void {
+  const s = store.getState();
+  if (share.traceSeed !== null && s.model) {
+    s.setSeed(share.traceSeed);
+    s.send();
+    if (share.hopIndex >= 0) s.seek(share.hopIndex);
+  }
+  s.setSeed(share.seed);
+}
+
+/** Saves the text (every change: the user's text is never lost), the preferences and lesson progress. */
 export function persist(store: AppStore): () => void {
   return store.subscribe((s, prev) => {
     if (s.yaml !== prev.yaml) write(KEY.yaml, s.yaml);
     if (s.scenarioName !== prev.scenarioName) write(KEY.scenario, s.scenarioName ?? '');
     if (s.theme !== prev.theme) write(KEY.theme, s.theme);
     if (s.lang !== prev.lang) write(KEY.lang, s.lang);
+    if (
+      s.lesson !== prev.lesson ||
+      s.lessonDone !== prev.lessonDone ||
+      s.lessonResume !== prev.lessonResume
+    )
+      write(
+        KEY.lessons,
+        JSON.stringify({ lesson: s.lesson, done: s.lessonDone, resume: s.lessonResume }),
+      );
   });
 }
 
 export function bootStore(): AppStore {
   const url = new URL(window.location.href);
-  const store = createAppStore(
-    initialState(
-      url,
-      navigator.languages,
-      window.matchMedia('(prefers-color-scheme: dark)').matches,
-    ),
+  const { initial, share } = initialState(
+    url,
+    navigator.languages,
+    window.matchMedia('(prefers-color-scheme: dark)').matches,
   );
+  const store = createAppStore(initial);
+  if (share) replayShare(store, share);
   persist(store);
   return store;
 }
