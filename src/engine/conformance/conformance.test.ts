@@ -52,4 +52,58 @@ describe('kube-proxy conformance cases', () => {
       'expected output "10.180.0.1:80" masq true, got "10.180.0.1:80" masq false',
     );
   });
+
+  it('also runs every packet flow through the real evaluator with conntrack', () => {
+    const c = JSON.parse(
+      readFileSync(join(CASES, 'internal-external-masquerade--base.json'), 'utf8'),
+    ) as ConformanceCase;
+    const real = runConformanceCase(c).checks.filter((k) => k.name.includes('(real tracer'));
+    expect(real).toHaveLength(c.expected!.packetFlows!.length);
+    expect(real.every((k) => k.ok)).toBe(true);
+  });
+
+  it('fails the real tracer when a connection lands on an endpoint the flow does not list', () => {
+    const c = JSON.parse(
+      readFileSync(join(CASES, 'clusterip-general.json'), 'utf8'),
+    ) as ConformanceCase;
+    // Upstream lists both endpoints; claim only the first one can be reached.
+    const flow = c.expected!.packetFlows!.find(
+      (f) => f.name === 'clusterIP with multiple endpoints',
+    )!;
+    c.expected = { packetFlows: [{ ...flow, output: '10.180.0.1:80' }] };
+    const bad = runConformanceCase(c).checks.filter((k) => !k.ok);
+    expect(bad.map((k) => k.name)).toEqual([
+      'packet flow "clusterIP with multiple endpoints"',
+      'packet flow "clusterIP with multiple endpoints" (real tracer, 200 connections)',
+    ]);
+    const detail = bad[1]!.detail!;
+    expect(detail).toMatch(
+      /^connection \d+ of 200 \(source port \d+\): got "10\.180\.2\.1:80" masq false, expected one of "10\.180\.0\.1:80" masq false\n/,
+    );
+    // The hooks it went through, with the rules that decided.
+    expect(detail).toContain('PREROUTING: ');
+    expect(detail).toMatch(/KUBE-SEP-\w+ #\d+ DNAT 10\.180\.2\.1:80/);
+  });
+
+  it('fails the real tracer on a wrong masquerade expectation and on an unreached endpoint', () => {
+    const c = JSON.parse(
+      readFileSync(join(CASES, 'nodeports--ipv4-localhost-enabled.json'), 'utf8'),
+    ) as ConformanceCase;
+    const flows = c.expected!.packetFlows!;
+    const external = flows.find((f) => f.name === 'external to nodePort')!;
+    const pod = flows.find((f) => f.name === 'pod to cluster IP')!;
+    c.expected = {
+      packetFlows: [
+        { ...external, name: 'no masq', masq: false },
+        { ...pod, name: 'three endpoints', output: `${pod.output}, 10.180.9.9:80` },
+      ],
+    };
+    const real = runConformanceCase(c).checks.filter((k) => k.name.includes('(real tracer'));
+    expect(real.map((k) => k.ok)).toEqual([false, false]);
+    expect(real[0]!.detail).toMatch(/masq true.*expected one of .* masq false/);
+    expect(real[0]!.detail).toContain('MASQUERADE');
+    expect(real[1]!.detail).toMatch(
+      /^no connection reached "10\.180\.9\.9:80" \(got "10\.180\.0\.1:80" \d+x, "10\.180\.2\.1:80" \d+x\)$/,
+    );
+  });
 });

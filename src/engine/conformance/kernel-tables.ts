@@ -5,21 +5,26 @@ import type { ProxierConfig } from '../kubeproxy/config.ts';
 import { loadRestore, withKubeProxyJumps } from '../kubeproxy/kernel.ts';
 
 export class KernelTables {
-  private ruleset: Ruleset;
+  private tables: Ruleset;
 
   constructor(config: ProxierConfig) {
-    this.ruleset = withKubeProxyJumps(config);
+    this.tables = withKubeProxyJumps(config);
   }
 
   /** Loads one restore document; returns iptables-restore's error, or null. */
   apply(restore: string): string | null {
-    const r = loadRestore(this.ruleset, restore);
+    const r = loadRestore(this.tables, restore);
     if (!r.ok) return r.error;
-    this.ruleset = r.ruleset;
+    this.tables = r.ruleset;
     return null;
   }
 
+  /** The kernel tables as they are now. */
+  get ruleset(): Ruleset {
+    return this.tables;
+  }
+
   save(table: 'filter' | 'nat'): string {
-    return renderSave(this.ruleset, [table]);
+    return renderSave(this.tables, [table]);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Runs one kube-proxy conformance case (shared/fixtures/kube-proxy/README.md) through the engine
  * and reports each check: the normalised restore text, single chains, special rule assertions,
- * packet flows (upstream tracer semantics) and the iptables-save rendering.
+ * packet flows (upstream's simplified tracer over the restore text, then podpath's real evaluator
+ * with conntrack over the kernel tables, real-tracer.ts) and the iptables-save rendering.
  */
 import { proxierConfigFromCase } from './case-config.ts';
 import type { CaseExpectations, CaseStep, ConformanceCase } from './case-types.ts';
@@ -11,6 +12,7 @@ import { syncProxyRules, type ProxierState } from '../kubeproxy/sync.ts';
 import type { ProxierConfig } from '../kubeproxy/config.ts';
 import { traceUpstream } from './upstream-tracer.ts';
 import { KernelTables } from './kernel-tables.ts';
+import { checkFlowReal, flowNode, REAL_TRACER_CONNECTIONS } from './real-tracer.ts';
 
 export interface CheckResult {
   /** e.g. `step 2: nat`, `packet flow "hairpin to cluster IP"`. */
@@ -106,6 +108,30 @@ function checkExpectations(
   return out;
 }
 
+/**
+ * The real tracer's check of each packet flow of a step: sampled connections through the node's
+ * kernel tables after this sync (`kernel` null: the tables did not load, so every flow fails).
+ */
+function realFlowChecks(
+  label: string,
+  caseName: string,
+  step: CaseStep,
+  kernel: KernelTables | null,
+  config: ProxierConfig,
+): CheckResult[] {
+  const flows = step.expected?.packetFlows ?? [];
+  if (flows.length === 0) return [];
+  const node = kernel ? flowNode(config, kernel.ruleset) : 'the kernel tables did not load';
+  return flows.map((flow) => {
+    const name = `${label}packet flow "${flow.name}" (real tracer, ${REAL_TRACER_CONNECTIONS} connections)`;
+    const problem =
+      typeof node === 'string'
+        ? node
+        : checkFlowReal(node, flow, `${caseName}/${label}${flow.name}`);
+    return problem === null ? { name, ok: true } : { name, ok: false, detail: problem };
+  });
+}
+
 export function runConformanceCase(c: ConformanceCase): CaseResult {
   const config = proxierConfigFromCase(c.config);
   const checks: CheckResult[] = [];
@@ -129,6 +155,7 @@ export function runConformanceCase(c: ConformanceCase): CaseResult {
     checks.push(...checkExpectations(label, step.expected, result.text, config));
     const applied = kernel.apply(result.text);
     if (applied) checks.push({ name: `${label}iptables-restore`, ok: false, detail: applied });
+    checks.push(...realFlowChecks(label, c.name, step, applied ? null : kernel, config));
     const save = step.derived?.iptablesSave;
     if (save) {
       for (const table of ['filter', 'nat'] as const) {

@@ -5,8 +5,8 @@
  * filed under those keys; every other rule is "always a candidate". A packet's candidates are the
  * union of its lists, in rule order. Skipping a rule is safe because it could not match, and
  * trying it would have had no side effect before it failed (header first, then pure matches).
- * Lists of one rule are stored as the bare index: the common case (one Service port per
- * address) then costs one Map probe.
+ * Lists of one rule are stored as the bare index; when every keyed rule has both keys (kube-proxy's
+ * KUBE-SERVICES) each key holds its complete, merged candidate list, so a packet costs one probe.
  */
 import type { Rule } from '../iptables/rule.ts';
 import type { IpFamily } from '../net/ip.ts';
@@ -39,6 +39,11 @@ export interface ChainIndex {
   readonly byPort: Map<number, Slot>;
   /** Rules without such keys: candidates for every packet. */
   readonly always: readonly number[];
+  /**
+   * True when every keyed rule has both keys (kube-proxy's KUBE-SERVICES): `byDstPort` then
+   * holds each key's complete candidate list, already merged with `always`.
+   */
+  readonly merged: boolean;
 }
 
 /** Protocols whose port matches can be indexed, numbered 0–2 for the keys. */
@@ -118,7 +123,11 @@ export function buildChainIndex(
     );
   }
   if (always.length * 2 > rules.length) return null;
-  return { keys, byDstPort, byDst, byPort, always };
+  const merged = byDst.size === 0 && byPort.size === 0;
+  if (merged) {
+    for (const [key, slot] of byDstPort) byDstPort.set(key, merge([asList(slot), always]));
+  }
+  return { keys, byDstPort, byDst, byPort, always, merged };
 }
 
 const EMPTY: readonly number[] = [];
@@ -155,17 +164,13 @@ export function candidatesFor(index: ChainIndex, p: Packet): readonly number[] {
   const dst = p.dst.value;
   const port = p.fragment === true ? -1 : portKey(p.proto, p.dport);
   const a = port < 0 ? undefined : index.byDstPort.get(dstPortKey(dst, port));
+  const always = index.always;
+  if (index.merged) return a === undefined ? always : (a as readonly number[]);
   const b = index.byDst.size === 0 ? undefined : index.byDst.get(dst);
   const c = port < 0 || index.byPort.size === 0 ? undefined : index.byPort.get(port);
-  const always = index.always;
-  // The common shapes without building lists: one keyed rule plus the unkeyed tail.
   if (b === undefined && c === undefined) {
     if (a === undefined) return always;
     if (always.length === 0) return asList(a);
-    if (typeof a === 'number' && always.length === 1) {
-      const last = always[0] as number;
-      return a < last ? [a, last] : [last, a];
-    }
   }
   const lists: (readonly number[])[] = [];
   for (const slot of [a, b, c]) if (slot !== undefined) lists.push(asList(slot));

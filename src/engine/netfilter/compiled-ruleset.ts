@@ -22,8 +22,11 @@ import { compileHeader, H_DST, H_PROTO } from './header-test.ts';
 import type { MatchTest } from './match-evaluator.ts';
 import { ALWAYS } from './match-evaluator.ts';
 import { compileMatch, compileTarget } from './module-compile.ts';
-import type { StepEffect } from './result.ts';
-import type { TargetAction } from './target-evaluator.ts';
+import type { NatBinding, Step, StepEffect } from './result.ts';
+import { policyStep } from './steps.ts';
+import type { TargetAction, TargetCode } from './target-evaluator.ts';
+
+const TWO_31 = 0x80000000;
 
 /** Target kinds of a compiled rule. */
 export const T_NONE = 0;
@@ -59,10 +62,32 @@ export interface CompiledRule extends HeaderFields, CounterSlot {
   readonly jumpEffect: StepEffect | null;
   /** Action of a verdict or extension target. */
   readonly action: TargetAction | null;
+  /**
+   * The action's constant outcome (verdicts, DNAT to one address), taken without calling it:
+   * its code ('' when the action must be called), effect and NAT binding, as flat fields.
+   */
+  readonly fixedCode: TargetCode | '';
+  readonly fixedEffect: StepEffect | null;
+  readonly fixedNat: NatBinding | null;
+  /**
+   * The rule's only test when it is `statistic --mode random` (kube-proxy's KUBE-SVC rules),
+   * drawn inline as flat fields (match0 is then null): the probability times 2³¹, an integer as
+   * the kernel stores it (-1: no such test), `!`, and the probability as printed.
+   */
+  readonly randomStored: number;
+  readonly randomNeg: boolean;
+  readonly randomText: string;
   /** Target name ('' without target). */
   readonly targetName: string;
   /** `formatRuleSave` text, made on first use. */
   text: string | null;
+  /** The last step this rule produced without notes, reused when the next one is the same. */
+  lastStep: Step | null;
+  /** The effect that step was made for (null: a rule without target). */
+  lastEffect: StepEffect | null;
+  /** Its skipped count and depth (kept here so a cold rule's check reads one object). */
+  lastSkipped: number;
+  lastDepth: number;
 }
 
 export interface CompiledChain {
@@ -76,6 +101,12 @@ export interface CompiledChain {
   index: ChainIndex | null;
   /** The policy's counter. */
   readonly policySlot: CounterSlot;
+  /** A built-in chain's steps when it has no rules (its policy decides); null for a user chain. */
+  readonly policySteps: readonly Step[] | null;
+  /** The last end-of-chain step of a user chain, reused when the next one is the same. */
+  lastEnd: Step | null;
+  /** The last policy step of a built-in chain, reused when the next one is the same. */
+  lastPolicy: Step | null;
 }
 
 export interface CompiledTable {
@@ -83,6 +114,8 @@ export interface CompiledTable {
   readonly name: TableName;
   /** Chains by name. */
   readonly chains: ReadonlyMap<string, CompiledChain>;
+  /** The built-in chains by name (a small map, looked up for every evaluation). */
+  readonly builtins: ReadonlyMap<string, CompiledChain>;
 }
 
 export interface CompiledRuleset {
@@ -143,9 +176,34 @@ function compileRule(
   let header = h.header;
   if (key?.dst) header &= ~H_DST;
   if (key?.port) header &= ~H_PROTO;
-  // Every field spelled out: one object shape for all rules keeps the hot loop monomorphic.
+  const random = tests.length === 1 ? ((tests[0] as MatchTest).random ?? null) : null;
+  if (random) tests.length = 0;
+  const fixed = action?.fixed ?? null;
+  // Every field spelled out: one object shape for all rules keeps the hot loop monomorphic. The
+  // fields a walk reads come first (they share cache lines: long rulesets are memory-bound).
   return ok({
     header,
+    randomStored: random ? Math.round(random.probability * TWO_31) : -1,
+    randomNeg: random?.negated ?? false,
+    match0: tests[0] ?? null,
+    targetKind,
+    fixedCode: fixed?.code ?? '',
+    fixedEffect: fixed?.effect ?? null,
+    fixedNat: fixed?.nat ?? null,
+    targetChain,
+    jumpEffect,
+    index,
+    counterState: null,
+    counter: null,
+    lastStep: null,
+    lastEffect: null,
+    lastSkipped: -1,
+    lastDepth: -1,
+    text: null,
+    randomText: random?.text ?? '',
+    moreMatches: tests.length > 1 ? tests.slice(1) : null,
+    action,
+    targetName: t?.name ?? '',
     srcNet: h.srcNet,
     srcMask: h.srcMask,
     srcNeg: h.srcNeg,
@@ -156,18 +214,7 @@ function compileRule(
     protoNeg: h.protoNeg,
     extra: h.extra,
     rule,
-    index,
-    match0: tests[0] ?? null,
-    moreMatches: tests.length > 1 ? tests.slice(1) : null,
-    targetKind,
-    targetChain,
-    jumpEffect,
-    action,
-    targetName: t?.name ?? '',
     counterKey: ruleCounterKey(site.table, site.chain, index + 1),
-    counterState: null,
-    counter: null,
-    text: null,
   });
 }
 
@@ -221,7 +268,18 @@ export function compileRuleset(
         counterState: null,
         counter: null,
       };
-      chains.set(c.name, { name: c.name, policy: c.policy, rules: [], index: null, policySlot });
+      const policySteps =
+        c.policy === null ? null : Object.freeze([policyStep(table, c.name, c.policy, 0)]);
+      chains.set(c.name, {
+        name: c.name,
+        policy: c.policy,
+        rules: [],
+        index: null,
+        policySlot,
+        policySteps,
+        lastEnd: null,
+        lastPolicy: null,
+      });
     }
     for (const c of ruleset.tables[table].chains.values()) {
       const problem = compileChain(
@@ -233,7 +291,8 @@ export function compileRuleset(
       );
       if (problem) return err(problem);
     }
-    tables[table] = { name: table, chains };
+    const builtins = new Map([...chains].filter(([, c]) => c.policy !== null));
+    tables[table] = { name: table, chains, builtins };
   }
   return ok({ family, ruleset, tables });
 }

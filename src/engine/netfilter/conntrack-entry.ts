@@ -94,8 +94,3 @@ export function invertTuple(t: Tuple): Tuple {
   }
   return { proto: t.proto, src: t.dst, dst: t.src, sport: t.dport, dport: t.sport };
 }
-
-/** A Map key for a tuple (family, protocol, addresses, ports). */
-export function tupleKey(t: Tuple): string {
-  return `${t.src.family}|${t.proto}|${t.src.value}|${t.sport}|${t.dst.value}|${t.dport}`;
-}

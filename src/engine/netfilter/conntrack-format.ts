@@ -6,6 +6,7 @@
  */
 import { formatIp } from '../net/ip.ts';
 import type { ConntrackTable } from './conntrack.ts';
+import { conntrackEntries } from './conntrack.ts';
 import type { ConntrackEntry, Tuple } from './conntrack-entry.ts';
 import { IPS_ASSURED, IPS_SEEN_REPLY } from './conntrack-entry.ts';
 import { hasPorts } from './packet.ts';
@@ -49,7 +50,7 @@ export function formatConntrackEntry(entry: ConntrackEntry, nowMs: number): stri
 /** The live entries as `conntrack -L` prints them, one per line, oldest first. */
 export function formatConntrackList(table: ConntrackTable, nowMs: number): string {
   const lines: string[] = [];
-  for (const entry of table.entries.values()) {
+  for (const entry of conntrackEntries(table)) {
     if (entry.expiresAtMs > nowMs) lines.push(formatConntrackEntry(entry, nowMs));
   }
   return lines.map((l) => `${l}\n`).join('');

@@ -13,8 +13,8 @@ import {
   IPS_SEEN_REPLY,
   invertTuple,
   packetTuple,
-  tupleKey,
 } from './conntrack-entry.ts';
+import { TupleIndex } from './tuple-index.ts';
 import type { ConntrackTimeouts } from './conntrack-timeouts.ts';
 import { DEFAULT_TIMEOUTS, UDP_STREAM_AFTER_MS } from './conntrack-timeouts.ts';
 import { effectiveTcpFlags, nextTcpState } from './conntrack-tcp.ts';
@@ -22,10 +22,13 @@ import type { CtDir, CtInfo } from './context.ts';
 import type { Packet } from './packet.ts';
 
 export interface ConntrackTable {
-  /** Confirmed entries by id (Map order = creation order). */
-  readonly entries: Map<number, ConntrackEntry>;
-  /** Both tuples of every confirmed entry → entry id and which direction the tuple is. */
-  readonly byTuple: Map<string, { readonly id: number; readonly dir: CtDir }>;
+  /**
+   * Confirmed entries by id, so in creation order (index 0 unused; undefined once removed). An
+   * array, not a Map: a burst of new connections appends, which costs far less than hashing.
+   */
+  readonly byId: (ConntrackEntry | undefined)[];
+  /** Both tuples of every confirmed entry → the entry id, negated for the reply tuple. */
+  readonly byTuple: TupleIndex;
   /** Timeouts in use. */
   readonly timeouts: ConntrackTimeouts;
   /** Next id to hand out. */
@@ -35,13 +38,20 @@ export interface ConntrackTable {
 export function createConntrackTable(
   timeouts: ConntrackTimeouts = DEFAULT_TIMEOUTS,
 ): ConntrackTable {
-  return { entries: new Map(), byTuple: new Map(), timeouts, nextId: 1 };
+  return { byId: [undefined], byTuple: new TupleIndex(), timeouts, nextId: 1 };
+}
+
+/** The confirmed entries, oldest first (expired ones included until something removes them). */
+export function conntrackEntries(table: ConntrackTable): ConntrackEntry[] {
+  const out: ConntrackEntry[] = [];
+  for (const entry of table.byId) if (entry) out.push(entry);
+  return out;
 }
 
 function drop(table: ConntrackTable, entry: ConntrackEntry): void {
-  table.entries.delete(entry.id);
-  table.byTuple.delete(tupleKey(entry.original));
-  table.byTuple.delete(tupleKey(entry.reply));
+  table.byId[entry.id] = undefined;
+  table.byTuple.delete(entry.original);
+  table.byTuple.delete(entry.reply);
 }
 
 /** The live entry holding `tuple` and the direction it is, or null (expired entries are removed). */
@@ -50,15 +60,15 @@ export function conntrackLookup(
   tuple: Tuple,
   nowMs: number,
 ): { readonly entry: ConntrackEntry; readonly dir: CtDir } | null {
-  const hit = table.byTuple.get(tupleKey(tuple));
-  if (!hit) return null;
-  const entry = table.entries.get(hit.id);
+  const hit = table.byTuple.get(tuple);
+  if (hit === undefined) return null;
+  const entry = table.byId[hit < 0 ? -hit : hit];
   if (!entry) return null;
   if (entry.expiresAtMs <= nowMs) {
     drop(table, entry);
     return null;
   }
-  return { entry, dir: hit.dir };
+  return { entry, dir: hit < 0 ? 'REPLY' : 'ORIGINAL' };
 }
 
 /** Whether some live entry holds `tuple` in either direction (NAT port choice). */
@@ -141,7 +151,7 @@ export function conntrackIn(table: ConntrackTable, packet: Packet, nowMs: number
   if (!hit)
     return { state: 'NEW', dir: 'ORIGINAL', entry: conntrackCreate(packet, nowMs, table.timeouts) };
   const entry = conntrackAdvance(hit.entry, hit.dir, packet, nowMs, table.timeouts);
-  table.entries.set(entry.id, entry);
+  table.byId[entry.id] = entry;
   const state = hit.dir === 'REPLY' || entry.status & IPS_SEEN_REPLY ? 'ESTABLISHED' : 'NEW';
   return { state, dir: hit.dir, entry };
 }
@@ -153,25 +163,23 @@ export function conntrackIn(table: ConntrackTable, packet: Packet, nowMs: number
 export function conntrackConfirm(table: ConntrackTable, ct: CtInfo): ConntrackEntry | null {
   const entry = ct.entry;
   if (!entry) return null;
-  if (entry.status & IPS_CONFIRMED) return table.entries.get(entry.id) ?? entry;
-  const originalKey = tupleKey(entry.original);
-  const replyKey = tupleKey(entry.reply);
-  if (table.byTuple.has(originalKey) || table.byTuple.has(replyKey)) return null;
+  if (entry.status & IPS_CONFIRMED) return table.byId[entry.id] ?? entry;
+  if (table.byTuple.has(entry.original) || table.byTuple.has(entry.reply)) return null;
   const confirmed: ConntrackEntry = {
     ...entry,
     id: table.nextId++,
     status: entry.status | IPS_CONFIRMED,
   };
-  table.entries.set(confirmed.id, confirmed);
-  table.byTuple.set(originalKey, { id: confirmed.id, dir: 'ORIGINAL' });
-  table.byTuple.set(replyKey, { id: confirmed.id, dir: 'REPLY' });
+  table.byId[confirmed.id] = confirmed;
+  table.byTuple.set(entry.original, confirmed.id);
+  table.byTuple.set(entry.reply, -confirmed.id);
   return confirmed;
 }
 
 /** Removes the entries expired at `nowMs`; returns how many. */
 export function conntrackExpire(table: ConntrackTable, nowMs: number): number {
   let removed = 0;
-  for (const entry of [...table.entries.values()]) {
+  for (const entry of conntrackEntries(table)) {
     if (entry.expiresAtMs <= nowMs) {
       drop(table, entry);
       removed++;

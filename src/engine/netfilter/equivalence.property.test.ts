@@ -26,6 +26,7 @@ import { evaluateChainLinear } from './linear.ts';
 import type { Packet } from './packet.ts';
 import { makePacket, TCP_ACK, TCP_FIN, TCP_SYN } from './packet.ts';
 import { seededRandom } from './rng.ts';
+import { clusterIpOf, kubeProxyRuleset, syntheticCluster } from './test-fixtures.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Pools the rules and the packets draw from, so that packets often hit what rules test.
@@ -280,12 +281,12 @@ function ruleArb(table: TableName, family: IpFamily) {
 }
 
 /** A keyed rule as kube-proxy writes them: exact destination and/or port, so chains get indexed. */
-function keyedRuleArb(table: TableName, family: IpFamily) {
+function keyedRuleArb(table: TableName, family: IpFamily, both: boolean) {
   const p = pools(family);
   return fc
     .tuple(
-      sometimes(pick(p.hosts), 0.85),
-      sometimes(fc.tuple(pick(['tcp', 'udp', 'sctp']), pick(PORTS)), 0.85),
+      sometimes(pick(p.hosts), both ? 1 : 0.85),
+      sometimes(fc.tuple(pick(['tcp', 'udp', 'sctp']), pick(PORTS)), both ? 1 : 0.85),
       sometimes(matchArb(p), 0.3),
       targetArb(table, p),
       fc.boolean(),
@@ -326,7 +327,17 @@ const caseArb: fc.Arbitrary<Case> = fc
           ),
           { minLength: 3, maxLength: 24 },
         ),
-        long: fc.array(keyedRuleArb(table, family), { minLength: 2, maxLength: 36 }),
+        // Mixed keys, or kube-proxy's KUBE-SERVICES shape: every rule keyed by destination and
+        // port, then one unkeyed rule (the index then keeps merged candidate lists).
+        long: fc.oneof(
+          fc.array(keyedRuleArb(table, family, false), { minLength: 2, maxLength: 36 }),
+          fc
+            .tuple(
+              fc.array(keyedRuleArb(table, family, true), { minLength: 2, maxLength: 36 }),
+              ruleArb(table, family),
+            )
+            .map(([keyed, last]) => [...keyed, last]),
+        ),
         threshold: pick([1, 4, 16]),
       })
       .map(({ policies, rules, long, threshold }) => {
@@ -665,5 +676,58 @@ describe('fast evaluator = linear evaluator (random rulesets)', () => {
       fc.property(withProbes, ([c, probes, seed]) => checkAgreement(c, probes, seed)),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('fast evaluator = linear evaluator (kube-proxy at scale)', () => {
+  it('agree on first packets through 300 Services, where KUBE-SERVICES is indexed', () => {
+    const ruleset = kubeProxyRuleset(syntheticCluster(300, 3));
+    const compiled = compileRuleset(ruleset);
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    const index = compiled.value.tables.nat.chains.get('KUBE-SERVICES')?.index;
+    expect(index?.merged).toBe(true);
+    const service = fc.nat({ max: 299 }).map(clusterIpOf);
+    const probe = fc.record({
+      dst: fc.oneof(service, service, fc.ipV4()),
+      dport: fc.constantFrom(80, 80, 80, 8080, 443),
+      proto: fc.constantFrom(6, 6, 17),
+      sport: fc.integer({ min: 1024, max: 65535 }),
+    });
+    let dnat = 0;
+    fc.assert(
+      fc.property(fc.array(probe, { minLength: 1, maxLength: 20 }), fc.nat(), (probes, seed) => {
+        const linearState = createEvalState();
+        const fastState = createEvalState();
+        const linearRng = seededRandom(seed);
+        const fastRng = seededRandom(seed);
+        for (const p of probes) {
+          const packet = makePacket({ src: '10.44.0.2', ...p });
+          const ctx = (rng: () => number) =>
+            makeContext({ inIface: 'weave', addresses: V4.node, rng, ct: ctFor('new', packet, 4) });
+          const linear = evaluateChainLinear(
+            ruleset,
+            'nat',
+            'PREROUTING',
+            packet,
+            ctx(linearRng),
+            linearState,
+          );
+          const fast = evaluateChainFast(
+            compiled.value,
+            'nat',
+            'PREROUTING',
+            packet,
+            ctx(fastRng),
+            fastState,
+          );
+          expect(fast).toEqual(linear);
+          if (linear.verdict.kind === 'NAT') dnat++;
+        }
+        expect(fastState).toEqual(linearState);
+        expect(fastRng()).toBe(linearRng());
+      }),
+      { numRuns: 60 },
+    );
+    expect(dnat).toBeGreaterThan(40);
   });
 });

@@ -2,8 +2,10 @@
  * The fast evaluator: the same chain semantics as linear.ts over a compiled ruleset. A chain with
  * an index is walked over the packet's candidate rules only; everything else (steps, skipped
  * counts, counters, rng draws) comes out identical to the linear walk, which the property tests
- * check. Long rulesets make this memory-bound, so the hot loop reads flat fields and allocates
- * only what the result holds.
+ * check (equivalence.property.test.ts, golden-equivalence.property.test.ts). Long rulesets make
+ * this memory-bound, so the hot loop reads flat fields of the compiled rule (header, an inline
+ * `statistic` draw, a constant target), keeps its call stack in shared arrays, reuses immutable
+ * steps that come out the same again, and allocates little besides what the result holds.
  */
 import type { TableName } from '../iptables/ruleset.ts';
 import { candidatesFor } from './chain-index.ts';
@@ -15,46 +17,67 @@ import type {
 } from './compiled-ruleset.ts';
 import { compiledRuleText, T_ACTION, T_GOTO, T_NONE } from './compiled-ruleset.ts';
 import type { MatchTest } from './match-evaluator.ts';
+import type { TargetCode } from './target-evaluator.ts';
 import type { EvalContext } from './context.ts';
 import { EvaluationFault } from './errors.ts';
 import type { EvalState } from './eval-state.ts';
+import { pendingCounters } from './eval-state.ts';
 import { headerPasses } from './header-test.ts';
 import type { Packet } from './packet.ts';
-import type { Step, StepEffect, TableResult, Verdict } from './result.ts';
+import type { MatchNote, Step, StepEffect, TableResult, Verdict } from './result.ts';
 import { ACCEPT, DROP, NAT, RETURN } from './result.ts';
 import type { Run } from './run.ts';
 import { startRun } from './run.ts';
 import { endStep, policyStep, ruleStep } from './steps.ts';
 
-interface Frame {
-  /** Chain being walked. */
-  chain: CompiledChain;
-  /** Candidate rule indices (null: all rules in order). */
-  cand: readonly number[] | null;
-  /** Next position in `cand` (or next rule index). */
-  k: number;
-  /** Index of the last rule that produced a step. */
-  last: number;
-  /** Length of the call path before this frame's chain was entered. */
-  pathMark: number;
+const TWO_31 = 0x80000000;
+
+/**
+ * The call stack of a walk, as parallel arrays shared by every evaluation (an evaluation runs to
+ * its end synchronously and never starts another), so a walk allocates no frame objects. Frame f
+ * holds its chain, its candidate rule indices (null: every rule in order), the next position, the
+ * last rule that produced a step, and the length of the call path before the chain was entered.
+ */
+const F_CHAIN: CompiledChain[] = [];
+const F_CAND: (readonly number[] | null)[] = [];
+const F_NEXT: number[] = [];
+const F_LAST: number[] = [];
+const F_MARK: number[] = [];
+/** The chains on the call path (gotos included), for the loop check. */
+const PATH: CompiledChain[] = [];
+/** The steps of the walk so far (copied out at the end: one right-sized array per result). */
+const STEPS: Step[] = [];
+
+function setFrame(f: number, chain: CompiledChain, p: Packet, mark: number): void {
+  F_CHAIN[f] = chain;
+  F_CAND[f] = chain.index ? candidatesFor(chain.index, p) : null;
+  F_NEXT[f] = 0;
+  F_LAST[f] = -1;
+  F_MARK[f] = mark;
 }
 
-function enter(chain: CompiledChain, p: Packet, pathMark: number): Frame {
-  return {
-    chain,
-    cand: chain.index ? candidatesFor(chain.index, p) : null,
-    k: 0,
-    last: -1,
-    pathMark,
-  };
+function onPath(chain: CompiledChain, length: number): boolean {
+  for (let k = 0; k < length; k++) if (PATH[k] === chain) return true;
+  return false;
 }
 
-/** Adds a packet to a counter, keeping the state's counter object on the slot for next time. */
+/**
+ * Adds a packet to a counter. The counter object is kept on the compiled rule for the state it
+ * belongs to; a new one is entered into `state.counters` lazily (eval-state.ts) when the state
+ * supports it, so cold rules cost no Map work here.
+ */
 function count(state: EvalState, slot: CounterSlot, bytes: number): void {
   let c = slot.counterState === state ? slot.counter : null;
   if (c === null) {
-    c = state.counters.get(slot.counterKey) ?? null;
-    if (c === null) state.counters.set(slot.counterKey, (c = { packets: 0, bytes: 0 }));
+    const pending = pendingCounters(state);
+    if (pending !== undefined) {
+      c = { packets: 0, bytes: 0 };
+      pending.slots.push(slot);
+      pending.counters.push(c);
+    } else {
+      c = state.counters.get(slot.counterKey) ?? null;
+      if (c === null) state.counters.set(slot.counterKey, (c = { packets: 0, bytes: 0 }));
+    }
     slot.counterState = state;
     slot.counter = c;
   }
@@ -67,7 +90,7 @@ function result(
   chain: string,
   verdict: Verdict,
   run: Run,
-  steps: Step[],
+  steps: readonly Step[],
 ): TableResult {
   return {
     table,
@@ -86,7 +109,7 @@ function failure(
   chain: string,
   r: CompiledRule | null,
   run: Run,
-  steps: Step[],
+  steps: readonly Step[],
 ): TableResult {
   const error = {
     message,
@@ -96,6 +119,72 @@ function failure(
     ruleText: r ? compiledRuleText(chain, r) : '',
   };
   return result(table, chainName, { kind: 'ERROR', error }, run, steps);
+}
+
+/**
+ * The step of a rule that matched. Steps are immutable, so one without notes is kept on the rule
+ * and handed out again while the walk looks the same (same effect object, skipped count, depth):
+ * a burst of connections through the same rules then allocates few steps.
+ */
+function matchedStep(
+  table: TableName,
+  chain: string,
+  r: CompiledRule,
+  effect: StepEffect | null,
+  skipped: number,
+  depth: number,
+  notes: readonly MatchNote[] | null,
+): Step {
+  if (notes !== null)
+    return ruleStep(
+      table,
+      chain,
+      r.index,
+      r.targetName,
+      compiledRuleText(chain, r),
+      effect,
+      true,
+      skipped,
+      depth,
+      notes,
+    );
+  const last = r.lastStep;
+  if (
+    last !== null &&
+    r.lastEffect === effect &&
+    r.lastSkipped === skipped &&
+    r.lastDepth === depth
+  )
+    return last;
+  const step = ruleStep(
+    table,
+    chain,
+    r.index,
+    r.targetName,
+    compiledRuleText(chain, r),
+    effect,
+    true,
+    skipped,
+    depth,
+    null,
+  );
+  r.lastStep = step;
+  r.lastEffect = effect;
+  r.lastSkipped = skipped;
+  r.lastDepth = depth;
+  return step;
+}
+
+/** The step of a user chain running out of rules (kept on the chain like matchedStep's). */
+function chainEndStep(
+  table: TableName,
+  chain: CompiledChain,
+  skipped: number,
+  depth: number,
+): Step {
+  const last = chain.lastEnd;
+  if (last !== null && last.skipped === skipped && last.depth === depth) return last;
+  return (chain.lastEnd = endStep(table, chain.name, skipped, depth));
 }
 
 /** Tries a rule's matches; an EvaluationFault (missing ipset) comes back as its message. */
@@ -123,8 +212,8 @@ export function evaluateChainFast(
   state: EvalState,
 ): TableResult {
   const run = startRun(packet, ctx, state);
-  const steps: Step[] = [];
-  const start = compiled.tables[table].chains.get(chainName);
+  const t = compiled.tables[table];
+  const start = t.builtins.get(chainName) ?? t.chains.get(chainName);
   if (!start)
     return failure(
       table,
@@ -133,30 +222,43 @@ export function evaluateChainFast(
       chainName,
       null,
       run,
-      steps,
+      [],
     );
   if (packet.src.family !== compiled.family) {
     const message = `an IPv${packet.src.family} packet in ip${compiled.family === 6 ? '6' : ''}tables`;
-    return failure(table, chainName, message, chainName, null, run, steps);
+    return failure(table, chainName, message, chainName, null, run, []);
   }
-  const frames: Frame[] = [enter(start, packet, 0)];
-  const path: CompiledChain[] = [start];
+  if (start.rules.length === 0 && start.policySteps !== null) {
+    // An empty built-in chain (a table's unused hook): its policy, with the same step every time.
+    count(state, start.policySlot, packet.length);
+    const verdict = start.policy === 'ACCEPT' ? ACCEPT : DROP;
+    return result(table, chainName, verdict, run, start.policySteps);
+  }
+  let n = 0;
+  let top = 1;
+  setFrame(0, start, packet, 0);
+  let pathLength = 1;
+  PATH[0] = start;
   let underflowSkipped: number;
 
   for (;;) {
-    const f = frames[frames.length - 1] as Frame;
-    const chain = f.chain;
+    const f = top - 1;
+    const chain = F_CHAIN[f] as CompiledChain;
     const rules = chain.rules;
+    const cand = F_CAND[f] as readonly number[] | null;
+    const k = F_NEXT[f] as number;
+    F_NEXT[f] = k + 1;
     let i: number;
-    if (f.cand === null) i = f.k < rules.length ? f.k++ : -1;
-    else i = f.k < f.cand.length ? (f.cand[f.k++] as number) : -1;
-    const depth = frames.length - 1;
+    if (cand === null) i = k < rules.length ? k : -1;
+    else i = k < cand.length ? (cand[k] as number) : -1;
+    const depth = f;
+    const last = F_LAST[f] as number;
     if (i < 0) {
-      const remaining = rules.length - f.last - 1;
-      if (chain.policy === null) steps.push(endStep(table, chain.name, remaining, depth));
-      if (frames.length > 1) {
-        frames.pop();
-        path.length = f.pathMark;
+      const remaining = rules.length - last - 1;
+      if (chain.policy === null) STEPS[n++] = chainEndStep(table, chain, remaining, depth);
+      if (top > 1) {
+        top--;
+        pathLength = F_MARK[f] as number;
         continue;
       }
       underflowSkipped = chain.policy === null ? 0 : remaining;
@@ -166,106 +268,116 @@ export function evaluateChainFast(
     if (r.header !== 0 && !headerPasses(r, run.packet, ctx)) continue;
 
     run.notes = null;
-    const matched = r.match0 === null ? true : tryMatches(r, run);
+    let matched: boolean | string = true;
+    const stored = r.randomStored;
+    if (stored >= 0) {
+      // The statistic test inline (exactly what its MatchTest does: draw < stored / 2³¹).
+      const draw = ctx.rng();
+      matched = draw * TWO_31 < stored !== r.randomNeg;
+      const note: MatchNote = {
+        kind: 'random',
+        probability: stored / TWO_31,
+        probabilityText: r.randomText,
+        draw,
+        taken: matched,
+      };
+      run.notes = [note];
+    } else if (r.match0 !== null) matched = tryMatches(r, run);
     if (typeof matched === 'string')
-      return failure(table, chainName, matched, chain.name, r, run, steps);
-    const skipped = i - f.last - 1;
+      return failure(table, chainName, matched, chain.name, r, run, STEPS.slice(0, n));
+    const skipped = i - last - 1;
     if (!matched) {
       if (run.notes) {
-        steps.push(
-          ruleStep(
-            table,
-            chain.name,
-            i,
-            r.targetName,
-            compiledRuleText(chain.name, r),
-            null,
-            false,
-            skipped,
-            depth,
-            run.notes,
-          ),
-        );
-        f.last = i;
-      }
-      continue;
-    }
-    count(state, r, run.packet.length);
-    f.last = i;
-    const text = compiledRuleText(chain.name, r);
-    const kind = r.targetKind;
-    if (kind === T_NONE) {
-      steps.push(
-        ruleStep(table, chain.name, i, r.targetName, text, null, true, skipped, depth, run.notes),
-      );
-      continue;
-    }
-    if (kind !== T_ACTION) {
-      const next = r.targetChain as CompiledChain;
-      if (path.includes(next)) {
-        const names = [...path, next].map((c) => c.name).join(' -> ');
-        return failure(table, chainName, `chain loop: ${names}`, chain.name, r, run, steps);
-      }
-      steps.push(
-        ruleStep(
+        STEPS[n++] = ruleStep(
           table,
           chain.name,
           i,
           r.targetName,
-          text,
-          r.jumpEffect,
-          true,
+          compiledRuleText(chain.name, r),
+          null,
+          false,
           skipped,
           depth,
           run.notes,
-        ),
-      );
-      if (kind === T_GOTO) frames[frames.length - 1] = enter(next, run.packet, f.pathMark);
-      else frames.push(enter(next, run.packet, path.length));
-      path.push(next);
+        );
+        F_LAST[f] = i;
+      }
       continue;
     }
-    run.effect = null;
-    const code = (r.action as NonNullable<CompiledRule['action']>)(run);
-    steps.push(
-      ruleStep(
-        table,
-        chain.name,
-        i,
-        r.targetName,
-        text,
-        run.effect,
-        true,
-        skipped,
-        depth,
-        run.notes,
-      ),
-    );
+    count(state, r, run.packet.length);
+    F_LAST[f] = i;
+    const kind = r.targetKind;
+    if (kind === T_NONE) {
+      STEPS[n++] = matchedStep(table, chain.name, r, null, skipped, depth, run.notes);
+      continue;
+    }
+    if (kind !== T_ACTION) {
+      const next = r.targetChain as CompiledChain;
+      if (onPath(next, pathLength)) {
+        const names = [...PATH.slice(0, pathLength), next].map((c) => c.name).join(' -> ');
+        return failure(
+          table,
+          chainName,
+          `chain loop: ${names}`,
+          chain.name,
+          r,
+          run,
+          STEPS.slice(0, n),
+        );
+      }
+      STEPS[n++] = matchedStep(table, chain.name, r, r.jumpEffect, skipped, depth, run.notes);
+      if (kind === T_GOTO) setFrame(f, next, run.packet, F_MARK[f] as number);
+      else setFrame(top++, next, run.packet, pathLength);
+      PATH[pathLength++] = next;
+      continue;
+    }
+    let code: TargetCode;
+    const fixedCode = r.fixedCode;
+    if (fixedCode !== '') {
+      // A constant target inline (exactly what its action does).
+      if (r.fixedNat !== null) run.nat = r.fixedNat;
+      run.effect = r.fixedEffect;
+      code = fixedCode;
+    } else {
+      run.effect = null;
+      code = (r.action as NonNullable<CompiledRule['action']>)(run);
+    }
+    STEPS[n++] = matchedStep(table, chain.name, r, run.effect, skipped, depth, run.notes);
     if (code === 'continue') continue;
-    if (code === 'accept') return result(table, chainName, ACCEPT, run, steps);
-    if (code === 'drop') return result(table, chainName, DROP, run, steps);
-    if (code === 'nat') return result(table, chainName, NAT, run, steps);
+    if (code === 'accept') return result(table, chainName, ACCEPT, run, STEPS.slice(0, n));
+    if (code === 'drop') return result(table, chainName, DROP, run, STEPS.slice(0, n));
+    if (code === 'nat') return result(table, chainName, NAT, run, STEPS.slice(0, n));
     if (code === 'reject') {
       const effect = run.effect as StepEffect | null;
       const verdict: Verdict = {
         kind: 'REJECT',
         with: effect?.kind === 'reject' ? effect.with : '',
       };
-      return result(table, chainName, verdict, run, steps);
+      return result(table, chainName, verdict, run, STEPS.slice(0, n));
     }
-    if (frames.length > 1) {
-      frames.pop();
-      path.length = f.pathMark;
+    if (top > 1) {
+      top--;
+      pathLength = F_MARK[f] as number;
       continue;
     }
     underflowSkipped = 0;
     break;
   }
   // Bottom of the stack: the hook chain's policy, or RETURN for a user chain.
-  if (start.policy === null) return result(table, chainName, RETURN, run, steps);
-  steps.push(policyStep(table, start.name, start.policy, underflowSkipped));
+  if (start.policy === null) return result(table, chainName, RETURN, run, STEPS.slice(0, n));
+  const policy =
+    start.lastPolicy !== null && start.lastPolicy.skipped === underflowSkipped
+      ? start.lastPolicy
+      : (start.lastPolicy = policyStep(table, start.name, start.policy, underflowSkipped));
+  STEPS[n++] = policy;
   count(state, start.policySlot, run.packet.length);
-  return result(table, chainName, start.policy === 'ACCEPT' ? ACCEPT : DROP, run, steps);
+  return result(
+    table,
+    chainName,
+    start.policy === 'ACCEPT' ? ACCEPT : DROP,
+    run,
+    STEPS.slice(0, n),
+  );
 }
 
 /**

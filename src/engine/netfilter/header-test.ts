@@ -19,7 +19,7 @@ export const H_EXTRA = 8;
 export interface HeaderFields {
   /** `H_*` bits of the checks present (0: the header matches every packet). */
   readonly header: number;
-  /** IPv4 `-s` network. */
+  /** IPv4 `-s` network (as a signed 32-bit integer, like `srcMask`). */
   readonly srcNet: number;
   /** IPv4 `-s` mask. */
   readonly srcMask: number;
@@ -87,11 +87,12 @@ export function compileHeader(rule: Rule): HeaderFields {
   if (extra) header |= H_EXTRA;
   return {
     header,
-    srcNet: header & H_SRC ? (src?.cidr.ip.value as number) : 0,
-    srcMask: header & H_SRC ? v4Mask(src?.cidr.prefix ?? 0) : 0,
+    // Signed 32-bit: small integers stay unboxed in the compiled rule (no pointer to chase).
+    srcNet: header & H_SRC ? (src?.cidr.ip.value as number) | 0 : 0,
+    srcMask: header & H_SRC ? v4Mask(src?.cidr.prefix ?? 0) | 0 : 0,
     srcNeg: src?.negated ?? false,
-    dstNet: header & H_DST ? (dst?.cidr.ip.value as number) : 0,
-    dstMask: header & H_DST ? v4Mask(dst?.cidr.prefix ?? 0) : 0,
+    dstNet: header & H_DST ? (dst?.cidr.ip.value as number) | 0 : 0,
+    dstMask: header & H_DST ? v4Mask(dst?.cidr.prefix ?? 0) | 0 : 0,
     dstNeg: dst?.negated ?? false,
     proto: proto?.number ?? 0,
     protoNeg: proto?.negated ?? false,
@@ -102,9 +103,9 @@ export function compileHeader(rule: Rule): HeaderFields {
 /** Whether the packet passes the header (the checks ip_packet_match makes). */
 export function headerPasses(h: HeaderFields, p: Packet, ctx: EvalContext): boolean {
   const bits = h.header;
-  if (bits & H_DST && (((p.dst.value as number) & h.dstMask) >>> 0 === h.dstNet) === h.dstNeg)
+  if (bits & H_DST && (((p.dst.value as number) & h.dstMask) === h.dstNet) === h.dstNeg)
     return false;
-  if (bits & H_SRC && (((p.src.value as number) & h.srcMask) >>> 0 === h.srcNet) === h.srcNeg)
+  if (bits & H_SRC && (((p.src.value as number) & h.srcMask) === h.srcNet) === h.srcNeg)
     return false;
   if (bits & H_PROTO && (p.proto === h.proto) === h.protoNeg) return false;
   if (bits & H_EXTRA && !(h.extra as HeaderTest)(p, ctx)) return false;

@@ -45,6 +45,17 @@ const NAT_MANIP: Readonly<Record<Hook, NatManip | null>> = {
   FORWARD: null,
 };
 
+/** The tables run so far by the current runHook (copied out: one right-sized array per result). */
+const TABLE_RUNS: TableRun[] = [];
+
+/** The record of a table not in use (the same for every packet). */
+const ABSENT: Readonly<Record<TableName, TableRun>> = {
+  raw: { table: 'raw', result: null, skipped: 'absent' },
+  mangle: { table: 'mangle', result: null, skipped: 'absent' },
+  filter: { table: 'filter', result: null, skipped: 'absent' },
+  nat: { table: 'nat', result: null, skipped: 'absent' },
+};
+
 /** One table of the hook. */
 export interface TableRun {
   /** Table. */
@@ -114,61 +125,59 @@ export function runHook(
 ): HookResult {
   let p = packet;
   let ct = ctx.ct;
+  /** The context the tables see: `ctx` with the current `ct` (rebuilt only when ct changes). */
+  let seen = ctx;
   let nat: NatApplied | null = null;
-  const tables: TableRun[] = [];
-  const finish = (verdict: Verdict, reason: string | null = null): HookResult => ({
-    hook,
-    verdict,
-    packet: p,
-    ct,
-    tables,
-    nat,
-    reason,
-  });
+  let nt = 0;
   for (const table of HOOK_TABLES[hook]) {
     const present = evaluator.tablePresent(table);
     if (table !== 'nat') {
       if (!present) {
-        tables.push({ table, result: null, skipped: 'absent' });
+        TABLE_RUNS[nt++] = ABSENT[table];
         continue;
       }
+      if (table !== 'raw' && seen.ct !== ct) seen = { ...ctx, ct };
       const result = evaluator.evaluate(
         table,
         hook,
         p,
-        { ...ctx, ct: table === 'raw' ? NO_CT : ct },
+        table === 'raw' ? { ...ctx, ct: NO_CT } : seen,
         state,
       );
-      tables.push({ table, result, skipped: null });
+      TABLE_RUNS[nt++] = { table, result, skipped: null };
       p = result.packet;
-      if (result.verdict.kind !== 'ACCEPT') return finish(result.verdict);
+      if (result.verdict.kind !== 'ACCEPT')
+        return hookResult(hook, result.verdict, p, ct, TABLE_RUNS.slice(0, nt), nat);
       continue;
     }
     const manip = NAT_MANIP[hook] as NatManip;
     const entry = ct.entry;
     if (!entry || ct.state === 'INVALID' || ct.state === 'UNTRACKED') {
-      tables.push({ table, result: null, skipped: 'untracked' });
+      TABLE_RUNS[nt++] = { table, result: null, skipped: 'untracked' };
       continue;
     }
     const first = (ct.state === 'NEW' || ct.state === 'RELATED') && natPending(entry, manip);
     let decided = false;
     if (first && !present) {
       ct = { ...ct, entry: bindNone(entry, manip) };
-      tables.push({ table, result: null, skipped: 'absent' });
+      TABLE_RUNS[nt++] = ABSENT.nat;
     } else if (first) {
-      const result = evaluator.evaluate('nat', hook, p, { ...ctx, ct }, state);
-      tables.push({ table, result, skipped: null });
+      if (seen.ct !== ct) seen = { ...ctx, ct };
+      const result = evaluator.evaluate('nat', hook, p, seen, state);
+      TABLE_RUNS[nt++] = { table, result, skipped: null };
       p = result.packet;
       const b = result.nat;
       if (result.verdict.kind === 'ACCEPT') ct = { ...ct, entry: bindNone(entry, manip) };
-      else if (result.verdict.kind !== 'NAT' || !b) return finish(result.verdict);
+      else if (result.verdict.kind !== 'NAT' || !b)
+        return hookResult(hook, result.verdict, p, ct, TABLE_RUNS.slice(0, nt), nat);
       else if (manip === 'dst' && b.kind === 'DNAT') {
         ct = { ...ct, entry: bindDnat(entry, b.addr, b.port) };
         decided = true;
       } else if (manip === 'src' && b.kind !== 'DNAT') {
         if (!b.addr) {
           const iface = b.kind === 'MASQUERADE' ? b.iface : null;
-          return finish(DROP, `MASQUERADE: no IPv${p.src.family} address on ${iface ?? '(none)'}`);
+          const reason = `MASQUERADE: no IPv${p.src.family} address on ${iface ?? '(none)'}`;
+          return hookResult(hook, DROP, p, ct, TABLE_RUNS.slice(0, nt), nat, reason);
         }
         const port = chooseSourcePort(
           options.conntrack ?? null,
@@ -179,8 +188,10 @@ export function runHook(
           ctx.rng,
           ctx.nowMs,
         );
-        if (port === null)
-          return finish(DROP, `${b.kind}: no free source port on ${formatIp(b.addr)}`);
+        if (port === null) {
+          const reason = `${b.kind}: no free source port on ${formatIp(b.addr)}`;
+          return hookResult(hook, DROP, p, ct, TABLE_RUNS.slice(0, nt), nat, reason);
+        }
         ct = { ...ct, entry: bindSnat(entry, b.addr, port) };
         decided = true;
       } else {
@@ -191,10 +202,10 @@ export function runHook(
           ruleNumber: null,
           ruleText: '',
         };
-        return finish({ kind: 'ERROR', error });
+        return hookResult(hook, { kind: 'ERROR', error }, p, ct, TABLE_RUNS.slice(0, nt), nat);
       }
     } else {
-      tables.push({ table, result: null, skipped: 'nat-decided' });
+      TABLE_RUNS[nt++] = { table, result: null, skipped: 'nat-decided' };
     }
     const before = p;
     p = translatePacket(ct, p, manip);
@@ -202,5 +213,17 @@ export function runHook(
       nat = { manip, dir: ct.dir, decided, from: endpoint(before, manip), to: endpoint(p, manip) };
     }
   }
-  return finish(ACCEPT);
+  return hookResult(hook, ACCEPT, p, ct, TABLE_RUNS.slice(0, nt), nat);
+}
+
+function hookResult(
+  hook: Hook,
+  verdict: Verdict,
+  packet: Packet,
+  ct: CtInfo,
+  tables: readonly TableRun[],
+  nat: NatApplied | null,
+  reason: string | null = null,
+): HookResult {
+  return { hook, verdict, packet, ct, tables, nat, reason };
 }

@@ -71,6 +71,7 @@ export {
   conntrackConfirm,
   conntrackCreate,
   conntrackDelete,
+  conntrackEntries,
   conntrackExpire,
   conntrackIn,
   conntrackLookup,

@@ -23,7 +23,23 @@ export interface MatchSite {
 }
 
 /** Whether the packet matches; may draw randomness, update state and add notes to the run. */
-export type MatchTest = (run: Run) => boolean;
+export type MatchTest = ((run: Run) => boolean) & {
+  /**
+   * Set on `statistic --mode random` tests: what the test does, as data, so the fast evaluator
+   * can draw inline (no closure to chase on a cold rule). The test itself does exactly this.
+   */
+  readonly random?: RandomDraw;
+};
+
+/** A `statistic --mode random` test as data: draw once, matched when draw < probability (≠ negated). */
+export interface RandomDraw {
+  /** Probability the kernel uses (stored value / 2³¹). */
+  readonly probability: number;
+  /** As iptables-save prints it. */
+  readonly text: string;
+  /** `! --probability`. */
+  readonly negated: boolean;
+}
 
 /** The test of a match that always matches and changes nothing (comment, nfacct): compiled away. */
 export const ALWAYS: MatchTest = () => true;

@@ -5,6 +5,7 @@
 import type { IpFamily } from '../net/ip.ts';
 import type { TargetCall } from '../iptables/rule.ts';
 import type { TableName } from '../iptables/ruleset.ts';
+import type { NatBinding, StepEffect } from './result.ts';
 import type { Run } from './run.ts';
 
 /** What the walker does next: go on with the next rule, or stop with a verdict, or RETURN. */
@@ -21,7 +22,37 @@ export interface TargetSite {
 }
 
 /** Runs the target: sets `run.effect` (and `run.nat`, `run.packet`) and says what comes next. */
-export type TargetAction = (run: Run) => TargetCode;
+export type TargetAction = ((run: Run) => TargetCode) & {
+  /**
+   * Set on targets that do the same for every packet (verdicts, DNAT to one `ip:port`): what
+   * they do, as data, so the fast evaluator need not call them. The action itself does exactly this.
+   */
+  readonly fixed?: FixedAction;
+};
+
+/** A target's constant outcome: the code, the step effect, and the NAT binding (null: none). */
+export interface FixedAction {
+  readonly code: TargetCode;
+  readonly effect: StepEffect;
+  readonly nat: NatBinding | null;
+}
+
+/** An action that always does `fixed`, with `fixed` attached. */
+export function fixedAction(fixed: FixedAction): TargetAction {
+  const { code, effect, nat } = fixed;
+  const action =
+    nat === null
+      ? (run: Run): TargetCode => {
+          run.effect = effect;
+          return code;
+        }
+      : (run: Run): TargetCode => {
+          run.nat = nat;
+          run.effect = effect;
+          return code;
+        };
+  return Object.assign(action, { fixed });
+}
 
 export interface TargetEvaluator {
   /** Target name as after `-j`. */

@@ -4,8 +4,9 @@
  * per-rule counter starting at `--packet` wraps at `--every`; the packet that wraps it matches.
  */
 import { parseProbability } from '../../iptables/numbers.ts';
-import type { MatchEvaluator } from '../match-evaluator.ts';
+import type { MatchEvaluator, RandomDraw } from '../match-evaluator.ts';
 import { optionOf, unknownOption } from '../match-evaluator.ts';
+import type { Run } from '../run.ts';
 import { addNote } from '../run.ts';
 
 const TWO_31 = 0x80000000;
@@ -24,12 +25,14 @@ export const statisticEvaluator: MatchEvaluator = {
       if (stored === null) return `match "statistic": bad --probability "${text}"`;
       const probability = stored / TWO_31;
       const negated = option?.negated ?? false;
-      return (run) => {
+      const random: RandomDraw = { probability, text, negated };
+      const test = (run: Run) => {
         const draw = run.ctx.rng();
         const taken = draw < probability !== negated;
         addNote(run, { kind: 'random', probability, probabilityText: text, draw, taken });
         return taken;
       };
+      return Object.assign(test, { random });
     }
     if (mode === 'nth') {
       const every = optionOf(call, 'every');

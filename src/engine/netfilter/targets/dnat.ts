@@ -8,7 +8,7 @@ import { formatIp, joinHostPort } from '../../net/ip.ts';
 import { parseNatRange } from '../../iptables/targets/nat-range.ts';
 import type { NatBinding, StepEffect } from '../result.ts';
 import type { TargetEvaluator } from '../target-evaluator.ts';
-import { unknownTargetOption } from '../target-evaluator.ts';
+import { fixedAction, unknownTargetOption } from '../target-evaluator.ts';
 
 export const dnatEvaluator: TargetEvaluator = {
   name: 'DNAT',
@@ -26,11 +26,7 @@ export const dnatEvaluator: TargetEvaluator = {
       // The usual kube-proxy form `ip:port`: the same binding for every packet.
       const binding: NatBinding = { kind: 'DNAT', addr, port: ports[0] };
       const effect: StepEffect = { kind: 'dnat', to: joinHostPort(formatIp(addr), ports[0]) };
-      return (run) => {
-        run.nat = binding;
-        run.effect = effect;
-        return 'nat';
-      };
+      return fixedAction({ code: 'nat', effect, nat: binding });
     }
     return (run) => {
       const p = run.packet;
