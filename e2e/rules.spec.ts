@@ -74,7 +74,7 @@ test('the Service’s table: endpoint, KUBE-SEP chain, probability, share', asyn
 
   // In Korean: the labels change, the rules and numbers do not.
   await page.getByTestId('toolbar.lang').click();
-  await expect(rules.table.locator('summary')).toHaveText('Service가 새 연결을 나누는 방법');
+  await expect(rules.table.locator('summary')).toHaveText('서비스가 새 연결을 나누는 방법');
   await rules.tableService.selectOption('default/clusterip-service');
   await rules.grep('10.100.100.100');
   await expect(rules.count).toHaveText(/^\d+줄 중 1줄$/);

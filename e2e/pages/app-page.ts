@@ -20,7 +20,12 @@ export class AppPage {
 
   /** Opens the app (optionally `?scenario=<name>` and other query parameters) and waits for the store. */
   async open(query = ''): Promise<void> {
-    await this.page.goto(`./${query ? `?${query}` : ''}`);
+    await this.openUrl(`./${query ? `?${query}` : ''}`);
+  }
+
+  /** Opens the app at an address (a share link, another server) and waits for the store. */
+  async openUrl(url: string): Promise<void> {
+    await this.page.goto(url);
     await this.page.waitForFunction(() => window.__podpath?.state().model !== undefined);
   }
 

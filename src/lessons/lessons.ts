@@ -19,7 +19,7 @@ import type { Lesson } from './lesson-types.ts';
 
 const SEND = {
   en: 'Press Send and step through the hops.',
-  ko: 'Send를 누르고 홉을 하나씩 따라가 보세요.',
+  ko: '보내기를 누르고 홉을 하나씩 따라가 보세요.',
 };
 
 const dockerOneHost: Lesson = {
@@ -386,7 +386,7 @@ const conntrack: Lesson = {
         },
         hint: {
           en: 'The request is set to 3 packets; press Send.',
-          ko: '요청은 패킷 3개로 정해져 있습니다. Send를 누르세요.',
+          ko: '요청은 패킷 3개로 정해져 있습니다. 보내기를 누르세요.',
         },
       },
     },
@@ -403,10 +403,10 @@ const challenges: Lesson = {
   steps: [
     {
       id: 'selector',
-      title: { en: 'Rejected requests', ko: '거부되는 요청' },
+      title: { en: 'Requests that reach nobody', ko: '아무에게도 닿지 않는 요청' },
       body: {
-        en: 'Requests from client to web-svc are rejected. Look at the trace and the filter table’s rules for 10.100.50.50, find why, and fix the YAML.',
-        ko: 'client에서 web-svc로 가는 요청이 거부됩니다. 트레이스와 10.100.50.50에 대한 filter 테이블 규칙을 보고 이유를 찾아 YAML을 고치세요.',
+        en: 'Requests from client to web-svc never reach a web pod. Send one and follow it in the trace, then read the filter table’s rules for 10.100.50.50: what does kube-proxy say about this Service? Find out why, and fix the YAML.',
+        ko: 'client에서 web-svc로 보낸 요청이 web 파드에 닿지 않습니다. 하나 보내서 트레이스로 따라간 다음, 10.100.50.50에 대한 filter 테이블 규칙을 읽어 보세요. kube-proxy는 이 서비스에 대해 뭐라고 하나요? 이유를 찾아 YAML을 고치세요.',
       },
       setup: {
         yaml: SELECTOR_TYPO,
@@ -425,8 +425,8 @@ const challenges: Lesson = {
           return c?.outcome.kind === 'delivered' && c.backend?.pod?.includes('/web-') === true;
         },
         hint: {
-          en: 'A Service with no endpoints gets a REJECT rule. Does its selector match the pods’ labels?',
-          ko: '엔드포인트가 없는 서비스에는 REJECT 규칙이 생깁니다. 셀렉터가 파드 레이블과 맞나요?',
+          en: 'kube-proxy’s rule says web-svc “has no endpoints”. Does the Service’s selector match the pods’ labels?',
+          ko: 'kube-proxy의 규칙에 web-svc가 “has no endpoints”(엔드포인트 없음)라고 적혀 있습니다. 서비스의 셀렉터가 파드 레이블과 맞나요?',
         },
       },
     },

@@ -17,6 +17,7 @@ import {
   createViewSlice,
   type Lang,
   type LeftTab,
+  type Notice,
   type RulesView,
   type Theme,
 } from './view-slice.ts';
@@ -31,10 +32,11 @@ export interface InitialState {
   readonly seed?: number;
   readonly rulesNode?: string | null;
   readonly rulesView?: RulesView;
+  readonly rulesFilter?: string;
   readonly theme?: Theme;
   readonly lang?: Lang;
   readonly presenting?: boolean;
-  readonly notice?: string | null;
+  readonly notice?: Notice | null;
   readonly leftTab?: LeftTab;
   readonly lesson?: LessonPosition | null;
   readonly lessonDone?: readonly string[];

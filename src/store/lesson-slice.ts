@@ -16,22 +16,33 @@ export interface LessonSlice {
   /** Finished tasks as `lesson/step`, and the last step reached per lesson (to resume). */
   readonly lessonDone: readonly string[];
   readonly lessonResume: Readonly<Record<string, number>>;
+  /** Topology anchors the open step points at (`bridge:node1`, `outside`…). */
+  readonly lessonFocus: readonly string[];
   openLesson(position: LessonPosition): void;
   closeLesson(): void;
   markStepDone(key: string): void;
+  setLessonFocus(anchors: readonly string[]): void;
 }
+
+const NO_FOCUS: readonly string[] = [];
 
 export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set, get) => ({
   lesson: null,
   lessonDone: [],
   lessonResume: {},
+  lessonFocus: NO_FOCUS,
   openLesson: (position) =>
     set({
       lesson: position,
       lessonResume: { ...get().lessonResume, [position.id]: position.step },
     }),
-  closeLesson: () => set({ lesson: null }),
+  closeLesson: () => set({ lesson: null, lessonFocus: NO_FOCUS }),
   markStepDone: (key) => {
     if (!get().lessonDone.includes(key)) set({ lessonDone: [...get().lessonDone, key] });
+  },
+  setLessonFocus: (anchors) => {
+    const now = get().lessonFocus;
+    if (anchors.length === now.length && anchors.every((a, i) => a === now[i])) return;
+    set({ lessonFocus: anchors.length === 0 ? NO_FOCUS : anchors });
   },
 });

@@ -23,18 +23,35 @@ describe('share links', () => {
     expect(state.hopIndex).toBe(7);
   });
 
+  test('the lesson, its step and the grep travel too; links made before them still open', () => {
+    const store = createAppStore({ yaml: ARTICLE, scenarioName: 'article' });
+    store.getState().openLesson({ id: 'probability', step: 1 });
+    store.getState().setRulesFilter('KUBE-SVC');
+    const state = shareStateOf(store.getState());
+    expect(decodeShareLink(encodeShareLink(state))).toEqual({ ok: true, value: state });
+    expect(state.lesson).toEqual({ id: 'probability', step: 1 });
+
+    const { lesson: _l, rulesFilter: _f, ...older } = state;
+    const opened = decodeShareLink('#s=' + compressToEncodedURIComponent(JSON.stringify(older)));
+    expect(opened).toMatchObject({ ok: true, value: { lesson: null, rulesFilter: '' } });
+    const bad = { ...state, lesson: { id: 'probability', step: -1 } };
+    expect(decodeShareLink(encodeShareLink(bad))).toMatchObject({ ok: false, problem: 'damaged' });
+  });
+
   test('a cut-off link, a foreign fragment and a wrong version are refused with a message', () => {
     const link = encodeShareLink(shareStateOf(createAppStore({ yaml: ARTICLE }).getState()));
     const cut = decodeShareLink(link.slice(0, link.length / 2));
-    expect(cut.ok).toBe(false);
+    expect(cut).toMatchObject({ ok: false, problem: 'damaged' });
     expect(decodeShareLink('#section-2')).toEqual({
       ok: false,
       error: 'this is not a podpath share link',
+      problem: 'notShare',
     });
     const v2 = '#s=' + compressToEncodedURIComponent(JSON.stringify({ v: 2 }));
     expect(decodeShareLink(v2)).toEqual({
       ok: false,
       error: 'the share link is from another version of podpath (v=2)',
+      problem: 'otherVersion',
     });
   });
 
@@ -42,6 +59,7 @@ describe('share links', () => {
     const r = decodeShareLink('#s=' + 'A'.repeat(300_000));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/too long/);
+    expect(r).toMatchObject({ ok: false, problem: 'tooLong' });
   });
 
   test('never throws on arbitrary fragments', () => {

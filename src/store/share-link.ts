@@ -1,6 +1,6 @@
 /**
  * Share links: the state a learner or teacher wants to pass on (YAML, request, seed, view, the
- * selected hop) in the URL fragment, compressed with lz-string. Decoding never throws: a corrupt,
+ * selected hop, the lesson and step) in the URL fragment, compressed with lz-string. Decoding never throws: a corrupt,
  * oversized or foreign link gives a message, and the caller falls back to the default scenario.
  *
  * @example
@@ -9,6 +9,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { AppState } from './app-state.ts';
+import type { LessonPosition } from './lesson-slice.ts';
 import type { RequestSpec } from './simulation-slice.ts';
 import type { Lang, RulesView } from './view-slice.ts';
 
@@ -24,12 +25,19 @@ export interface ShareState {
   readonly hopIndex: number;
   readonly rulesNode: string | null;
   readonly rulesView: RulesView;
+  /** The rules panel's grep (links made before it was kept have none). */
+  readonly rulesFilter: string;
   readonly lang: Lang;
+  /** The lesson and step on screen (links made before lessons existed have none). */
+  readonly lesson: LessonPosition | null;
 }
+
+/** Why a link was refused, for the UI to say in the learner's language (`error` is the English). */
+export type ShareLinkProblem = 'notShare' | 'tooLong' | 'damaged' | 'otherVersion' | 'tooBig';
 
 export type Decoded =
   | { readonly ok: true; readonly value: ShareState }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly problem: ShareLinkProblem };
 
 /** Longest fragment we read (browsers keep far more; a link this long is not a real share). */
 export const MAX_LINK_CHARS = 200_000;
@@ -37,7 +45,7 @@ export const MAX_LINK_CHARS = 200_000;
 export const MAX_YAML_CHARS = 1_000_000;
 
 const PREFIX = '#s=';
-const VIEWS: readonly RulesView[] = ['nat-S', 'save', 'filter-S', 'restore'];
+export const VIEWS: readonly RulesView[] = ['nat-S', 'save', 'filter-S', 'restore'];
 
 export function shareStateOf(s: AppState): ShareState {
   return {
@@ -50,7 +58,9 @@ export function shareStateOf(s: AppState): ShareState {
     hopIndex: s.hopIndex,
     rulesNode: s.rulesNode,
     rulesView: s.rulesView,
+    rulesFilter: s.rulesFilter,
     lang: s.lang,
+    lesson: s.lesson,
   };
 }
 
@@ -66,7 +76,19 @@ export function isShareFragment(hash: string): boolean {
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
 const isStr = (x: unknown): x is string => typeof x === 'string';
 
-function readRequest(x: unknown): RequestSpec | null {
+/** A lesson position from untrusted JSON; undefined when it is not one. */
+export function readLessonPosition(x: unknown): LessonPosition | null | undefined {
+  if (x === null || x === undefined) return null;
+  if (typeof x !== 'object') return undefined;
+  const p = x as Record<string, unknown>;
+  const id = p['id'];
+  const step = p['step'];
+  if (!isStr(id) || !isInt(step) || step < 0) return undefined;
+  return { id, step };
+}
+
+/** A request read from untrusted JSON (a link, saved storage), or null if it is not one. */
+export function readRequest(x: unknown): RequestSpec | null {
   if (typeof x !== 'object' || x === null) return null;
   const r = x as Record<string, unknown>;
   const protocol = r['protocol'];
@@ -78,12 +100,17 @@ function readRequest(x: unknown): RequestSpec | null {
 }
 
 export function decodeShareLink(hash: string): Decoded {
-  const fail = (error: string): Decoded => ({ ok: false, error });
-  if (!isShareFragment(hash)) return fail('this is not a podpath share link');
+  const fail = (error: string, problem: ShareLinkProblem = 'damaged'): Decoded => ({
+    ok: false,
+    error,
+    problem,
+  });
+  if (!isShareFragment(hash)) return fail('this is not a podpath share link', 'notShare');
   const body = hash.slice(PREFIX.length);
   if (body.length > MAX_LINK_CHARS)
     return fail(
       `the share link is too long (${String(body.length)} characters; at most ${String(MAX_LINK_CHARS)})`,
+      'tooLong',
     );
   let text: string | null;
   try {
@@ -94,7 +121,7 @@ export function decodeShareLink(hash: string): Decoded {
   if (!text)
     return fail('the share link is damaged: it does not decompress (was it cut off when copied?)');
   if (text.length > MAX_YAML_CHARS + 10_000)
-    return fail('the share link expands to more than podpath reads');
+    return fail('the share link expands to more than podpath reads', 'tooBig');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -105,12 +132,17 @@ export function decodeShareLink(hash: string): Decoded {
     return fail('the share link is damaged: no state inside');
   const d = data as Record<string, unknown>;
   if (d['v'] !== 1)
-    return fail(`the share link is from another version of podpath (v=${JSON.stringify(d['v'])})`);
+    return fail(
+      `the share link is from another version of podpath (v=${JSON.stringify(d['v'])})`,
+      'otherVersion',
+    );
   const request = readRequest(d['request']);
   const scenarioName = d['scenarioName'];
   const traceSeed = d['traceSeed'];
   const rulesNode = d['rulesNode'];
   const rulesView = d['rulesView'];
+  const lesson = readLessonPosition(d['lesson']);
+  const rulesFilter = d['rulesFilter'] ?? '';
   if (
     !isStr(d['yaml']) ||
     !(scenarioName === null || isStr(scenarioName)) ||
@@ -120,11 +152,13 @@ export function decodeShareLink(hash: string): Decoded {
     !isInt(d['hopIndex']) ||
     !(rulesNode === null || isStr(rulesNode)) ||
     !VIEWS.includes(rulesView as RulesView) ||
-    (d['lang'] !== 'en' && d['lang'] !== 'ko')
+    !isStr(rulesFilter) ||
+    (d['lang'] !== 'en' && d['lang'] !== 'ko') ||
+    lesson === undefined
   )
     return fail('the share link is damaged: a field is missing or has the wrong type');
   if (d['yaml'].length > MAX_YAML_CHARS)
-    return fail('the share link carries more YAML than podpath reads');
+    return fail('the share link carries more YAML than podpath reads', 'tooBig');
   return {
     ok: true,
     value: {
@@ -137,7 +171,9 @@ export function decodeShareLink(hash: string): Decoded {
       hopIndex: d['hopIndex'],
       rulesNode,
       rulesView: rulesView as RulesView,
+      rulesFilter,
       lang: d['lang'],
+      lesson,
     },
   };
 }

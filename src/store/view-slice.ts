@@ -1,11 +1,19 @@
 /** What the learner is looking at: the rules view, theme and language. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-state.ts';
+import type { ShareLinkProblem } from './share-link.ts';
 
 /** `iptables -t nat -S`, `iptables-save`, `iptables -t filter -S`, kube-proxy's restore input. */
 export type RulesView = 'nat-S' | 'save' | 'filter-S' | 'restore';
 export type Theme = 'light' | 'dark';
 export type Lang = 'en' | 'ko';
+/** A page-wide message, by key so the UI says it in the learner's language. */
+export interface Notice {
+  /** Why a share link was refused, or `noScenario` (`?scenario=` names none). */
+  readonly key: ShareLinkProblem | 'noScenario';
+  readonly vars?: Readonly<Record<string, string>>;
+}
+
 /** The left column: the YAML editor or the lessons. */
 export type LeftTab = 'yaml' | 'lessons';
 
@@ -21,10 +29,10 @@ export interface ViewSlice {
   /** Presentation mode: large type, editor hidden, topology locked. */
   readonly presenting: boolean;
   /** A message for the whole page (a broken share link…), dismissable. */
-  readonly notice: string | null;
+  readonly notice: Notice | null;
   setLeftTab(tab: LeftTab): void;
   setPresenting(on: boolean): void;
-  setNotice(notice: string | null): void;
+  setNotice(notice: Notice | null): void;
   setRulesNode(node: string): void;
   setRulesView(view: RulesView): void;
   setRulesFilter(filter: string): void;

@@ -2,7 +2,7 @@
  * The app's frame: toolbar on top; the YAML editor, the topology with its packet overlay and the
  * packet panel, and the rules panel side by side. Each region reads the store itself.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { PacketLayer } from '../packets/PacketLayer.tsx';
 import { RulesPanel } from '../rules/RulesPanel.tsx';
 import { TopologyView } from '../topology/TopologyView.tsx';
@@ -13,11 +13,50 @@ import { useAppStore, useAppStoreApi } from './store-context.ts';
 import { LESSON_MESSAGES } from '../lessons/messages.ts';
 import { Toolbar } from './Toolbar.tsx';
 import './App.css';
+import './present.css';
 
 // The editor (CodeMirror) is the heaviest part: it loads after the first picture.
-const EditorPane = lazy(() => import('../editor/EditorPane.tsx'));
-// The lessons' text loads when the Lessons tab is first opened.
-const LessonPanel = lazy(() => import('../lessons/LessonPanel.tsx'));
+const loadEditor = () => import('../editor/EditorPane.tsx');
+// The lessons' text is not needed for the first picture either.
+const loadLessons = () => import('../lessons/LessonPanel.tsx');
+const EditorPane = lazy(loadEditor);
+const LessonPanel = lazy(loadLessons);
+
+/**
+ * Fetches the lazy parts once the page is idle, so they open later without the network: the app
+ * keeps working offline once loaded (a second `import()` of a module is served from memory).
+ */
+function usePrefetchLazyParts(): void {
+  useEffect(() => {
+    const prefetch = () => {
+      // A failed fetch is not an error yet: opening the part will try again and say so.
+      loadEditor().catch(() => undefined);
+      loadLessons().catch(() => undefined);
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(prefetch, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(prefetch, 500);
+    return () => window.clearTimeout(id);
+  }, []);
+}
+
+/** A lazy part that failed to load (offline before it was fetched) says so; the rest goes on. */
+class LoadFailed extends Component<{ children: ReactNode; message: string }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <p className="pane load-failed" role="alert" data-testid="status.load-failed">
+        {this.props.message}
+      </p>
+    );
+  }
+}
 
 function StatusBanner() {
   const t = useT(APP_MESSAGES);
@@ -60,13 +99,21 @@ function LeftTabs() {
 }
 
 function Notice() {
+  const t = useT(APP_MESSAGES);
   const store = useAppStoreApi();
   const notice = useAppStore((s) => s.notice);
   if (!notice) return null;
   return (
-    <div className="notice" role="alert" data-testid="status.notice">
-      <span>{notice}</span>
-      <button type="button" aria-label="×" onClick={() => store.getState().setNotice(null)}>
+    <div className="notice" role="alert" data-testid="status.notice" data-notice={notice.key}>
+      <span>
+        {t(`notice_${notice.key}`, notice.vars)} {t('noticeFallback')}
+      </span>
+      <button
+        type="button"
+        aria-label={t('dismiss')}
+        title={t('dismiss')}
+        onClick={() => store.getState().setNotice(null)}
+      >
         ×
       </button>
     </div>
@@ -74,6 +121,7 @@ function Notice() {
 }
 
 export function App() {
+  const t = useT(APP_MESSAGES);
   const theme = useAppStore((s) => s.theme);
   const lang = useAppStore((s) => s.lang);
   const leftTab = useAppStore((s) => s.leftTab);
@@ -82,12 +130,14 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
     document.documentElement.lang = lang;
   }, [theme, lang]);
+  usePrefetchLazyParts();
+  const classes = ['app'];
+  if (presenting) classes.push('presenting');
+  // Presenting shows the lesson beside the picture when the Lessons tab is on, else no left column.
+  if (presenting && leftTab === 'lessons') classes.push('with-lessons');
 
   return (
-    <div
-      className={presenting ? 'app presenting' : 'app'}
-      data-presenting={presenting ? 'true' : 'false'}
-    >
+    <div className={classes.join(' ')} data-presenting={presenting ? 'true' : 'false'}>
       <Toolbar />
       <Notice />
       <main className="workspace">
@@ -95,14 +145,18 @@ export function App() {
           <LeftTabs />
           {/* The editor stays mounted under the lessons so it keeps following the store. */}
           <div className="tab-body" hidden={leftTab !== 'yaml'}>
-            <Suspense fallback={<div className="pane editor-pane loading" />}>
-              <EditorPane />
-            </Suspense>
+            <LoadFailed message={t('loadFailed')}>
+              <Suspense fallback={<div className="pane editor-pane loading" />}>
+                <EditorPane />
+              </Suspense>
+            </LoadFailed>
           </div>
           {leftTab === 'lessons' && (
-            <Suspense fallback={<div className="pane lesson-pane loading" />}>
-              <LessonPanel />
-            </Suspense>
+            <LoadFailed message={t('loadFailed')}>
+              <Suspense fallback={<div className="pane lesson-pane loading" />}>
+                <LessonPanel />
+              </Suspense>
+            </LoadFailed>
           )}
         </div>
         <div className="col-center">

@@ -132,18 +132,24 @@ export function Toolbar() {
       <ShareControls />
       <button
         type="button"
+        className="icon-button"
         data-testid="toolbar.theme"
+        title={theme === 'dark' ? t('light') : t('dark')}
+        aria-label={theme === 'dark' ? t('light') : t('dark')}
         onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
       >
-        {theme === 'dark' ? t('light') : t('dark')}
+        {theme === 'dark' ? '☀' : '☾'}
       </button>
       <button
         type="button"
         data-testid="toolbar.lang"
+        className="icon-button"
         aria-label={t('language')}
+        title={lang === 'en' ? '한국어' : 'English'}
+        lang={lang === 'en' ? 'ko' : 'en'}
         onClick={() => store.getState().setLang(lang === 'en' ? 'ko' : 'en')}
       >
-        {lang === 'en' ? '한국어' : 'English'}
+        {lang === 'en' ? '한' : 'EN'}
       </button>
     </header>
   );

@@ -1,13 +1,20 @@
 /**
  * Where the first state comes from, in order: a share link in the fragment (`#s=…`), then
  * `?scenario=<name>`, then the text saved in this browser, then the article's scenario. Language from
- * the saved choice or the browser; `?present` opens presentation mode. Also keeps the text, the
- * preferences and lesson progress saved as they change.
+ * the saved choice or the browser; `?present` opens presentation mode. Also keeps the text (with
+ * the request and rules view that go with it), the preferences and lesson progress saved as they
+ * change.
  */
 import { createAppStore, type AppStore, type InitialState } from '../../store/app-store.ts';
 import type { LessonPosition } from '../../store/lesson-slice.ts';
-import { decodeShareLink, isShareFragment, type ShareState } from '../../store/share-link.ts';
-import type { Lang, Theme } from '../../store/view-slice.ts';
+import {
+  decodeShareLink,
+  isShareFragment,
+  readRequest,
+  VIEWS,
+  type ShareState,
+} from '../../store/share-link.ts';
+import type { Lang, RulesView, Theme } from '../../store/view-slice.ts';
 import { browserLang } from '../i18n/i18n.ts';
 import { DEFAULT_SCENARIO, scenarioText } from './scenarios.ts';
 
@@ -17,6 +24,8 @@ const KEY = {
   theme: 'podpath.theme',
   lang: 'podpath.lang',
   lessons: 'podpath.lessons',
+  /** The request and the rules view that go with the saved text. */
+  session: 'podpath.session',
 };
 
 function read(key: string): string | null {
@@ -60,6 +69,26 @@ function readLessons(): SavedLessons {
   return { lesson: null, done: [], resume: {} };
 }
 
+/** The saved request and rules view, each part only if it is still well-formed. */
+function readSession(): InitialState {
+  try {
+    const x = JSON.parse(read(KEY.session) ?? 'null') as Record<string, unknown> | null;
+    if (!x || typeof x !== 'object') return {};
+    const request = readRequest(x['request']);
+    const node = x['rulesNode'];
+    const view = x['rulesView'];
+    const filter = x['rulesFilter'];
+    return {
+      ...(request ? { request } : {}),
+      ...(typeof node === 'string' || node === null ? { rulesNode: node } : {}),
+      ...(VIEWS.includes(view as RulesView) ? { rulesView: view as RulesView } : {}),
+      ...(typeof filter === 'string' ? { rulesFilter: filter } : {}),
+    };
+  } catch {
+    return {}; // a damaged saved copy: the defaults
+  }
+}
+
 export interface Boot {
   readonly initial: InitialState;
   /** A share link to replay once the store exists. */
@@ -89,7 +118,8 @@ export function initialState(url: URL, languages: readonly string[], prefersDark
 
   if (isShareFragment(url.hash)) {
     const decoded = decodeShareLink(url.hash);
-    if (!decoded.ok) return { initial: { ...fallback, notice: decoded.error }, share: null };
+    if (!decoded.ok)
+      return { initial: { ...fallback, notice: { key: decoded.problem } }, share: null };
     const s = decoded.value;
     return {
       initial: {
@@ -100,7 +130,11 @@ export function initialState(url: URL, languages: readonly string[], prefersDark
         seed: s.seed,
         rulesNode: s.rulesNode,
         rulesView: s.rulesView,
+        rulesFilter: s.rulesFilter,
         lang: s.lang,
+        // The lesson the link was made in (none: the sharer was exploring freely).
+        lesson: s.lesson,
+        ...(s.lesson ? { leftTab: 'lessons' as const } : {}),
       },
       share: s,
     };
@@ -111,13 +145,18 @@ export function initialState(url: URL, languages: readonly string[], prefersDark
     return { initial: { ...common, yaml: named, scenarioName: asked }, share: null };
   if (asked !== null)
     return {
-      initial: { ...fallback, notice: `there is no built-in scenario named "${asked}"` },
+      initial: { ...fallback, notice: { key: 'noScenario', vars: { name: asked } } },
       share: null,
     };
   const saved = read(KEY.yaml);
   if (saved !== null)
     return {
-      initial: { ...common, yaml: saved, scenarioName: read(KEY.scenario) || null },
+      initial: {
+        ...common,
+        ...readSession(),
+        yaml: saved,
+        scenarioName: read(KEY.scenario) || null,
+      },
       share: null,
     };
   return { initial: fallback, share: null };
@@ -134,13 +173,31 @@ export function replayShare(store: AppStore, share: ShareState): void {
   s.setSeed(share.seed);
 }
 
-/** Saves the text (every change: the user's text is never lost), the preferences and lesson progress. */
+/**
+ * Saves the text (every change: the user's text is never lost), the request and rules view, the
+ * preferences and lesson progress.
+ */
 export function persist(store: AppStore): () => void {
   return store.subscribe((s, prev) => {
     if (s.yaml !== prev.yaml) write(KEY.yaml, s.yaml);
     if (s.scenarioName !== prev.scenarioName) write(KEY.scenario, s.scenarioName ?? '');
     if (s.theme !== prev.theme) write(KEY.theme, s.theme);
     if (s.lang !== prev.lang) write(KEY.lang, s.lang);
+    if (
+      s.request !== prev.request ||
+      s.rulesNode !== prev.rulesNode ||
+      s.rulesView !== prev.rulesView ||
+      s.rulesFilter !== prev.rulesFilter
+    )
+      write(
+        KEY.session,
+        JSON.stringify({
+          request: s.request,
+          rulesNode: s.rulesNode,
+          rulesView: s.rulesView,
+          rulesFilter: s.rulesFilter,
+        }),
+      );
     if (
       s.lesson !== prev.lesson ||
       s.lessonDone !== prev.lessonDone ||

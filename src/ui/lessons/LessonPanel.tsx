@@ -68,6 +68,10 @@ function LessonStepView({ id, step }: { id: string; step: number }) {
   useEffect(() => {
     if (passed) store.getState().markStepDone(key);
   }, [passed, key, store]);
+  // Point at what the step is about; it stays while the learner edits the YAML in the other tab.
+  useEffect(() => {
+    store.getState().setLessonFocus(current?.focus ?? []);
+  }, [current, store]);
   if (!lesson || !current) return null;
   const go = (i: number) => {
     applySetup(store, lesson.steps[i]?.setup, scenarioText);
@@ -137,9 +141,10 @@ function LessonStepView({ id, step }: { id: string; step: number }) {
 }
 
 export default function LessonPanel() {
+  const t = useT(LESSON_MESSAGES);
   const lesson = useAppStore((s) => s.lesson);
   return (
-    <section className="pane lesson-pane" aria-label="Lessons">
+    <section className="pane lesson-pane" aria-label={t('lessons')}>
       {lesson ? <LessonStepView id={lesson.id} step={lesson.step} /> : <LessonList />}
     </section>
   );

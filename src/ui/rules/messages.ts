@@ -105,8 +105,8 @@ export const RULES_MESSAGES: Messages<Key> = {
       '이 홉이 일치한 규칙 {n}개는 이 보기에 없습니다 (다른 테이블이거나, kube-proxy가 아닌 CNI의 규칙).',
     matchedLegend: '×n: 이 트레이스에서 일치한 횟수',
     matchedTitle: '이 트레이스에서 {n}번 일치',
-    tableTitle: 'Service가 새 연결을 나누는 방법',
-    service: 'Service',
+    tableTitle: '서비스가 새 연결을 나누는 방법',
+    service: '서비스',
     local: '로컬 엔드포인트만',
     endpoint: '엔드포인트',
     sepChain: 'KUBE-SEP 체인',
@@ -116,7 +116,7 @@ export const RULES_MESSAGES: Messages<Key> = {
     chosen: '이 트레이스에서 선택됨',
     tableNote:
       '확률은 iptables가 출력한 값입니다 (kube-proxy는 {written}(으)로 씀). 각 규칙은 위 규칙들이 통과시킨 연결만 보므로 확률이 곱해집니다.',
-    noServices: '이 노드에는 엔드포인트가 있는 Service가 없습니다.',
+    noServices: '이 노드에는 엔드포인트가 있는 서비스가 없습니다.',
     moreRows: '엔드포인트 {n}개 더 (표시 안 함)',
   },
 };

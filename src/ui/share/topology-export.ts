@@ -1,8 +1,28 @@
 /** Exports the topology on screen as SVG, or as PNG rendered from that SVG in a canvas. */
 import type { AppState } from '../../store/app-state.ts';
+import type { Lang } from '../../store/view-slice.ts';
+import { translate } from '../i18n/i18n.ts';
 import { getLayout } from '../topology/layout.ts';
+import { TOPOLOGY_MESSAGES } from '../topology/messages.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import { LIGHT_COLORS, topologySvg, type SvgColors } from './topology-svg.ts';
+import { LIGHT_COLORS, topologySvg, type SvgColors, type SvgWords } from './topology-svg.ts';
+
+type TopologyKey = keyof (typeof TOPOLOGY_MESSAGES)['en'];
+
+/** The picture's words as the topology on screen says them. */
+function words(lang: Lang): SvgWords {
+  const t = (key: TopologyKey, vars?: Readonly<Record<string, string | number>>) =>
+    translate(TOPOLOGY_MESSAGES, lang, key, vars);
+  return {
+    outside: () => t('outside'),
+    outsideVia: (ip) => t('outsideVia', { ip }),
+    morePods: (n) => t('morePods', { n }),
+    collision: (pod, node) => t('collision', { pod, node }),
+    lan: (cidr) => t('lan', { cidr }),
+    overlay: (port, mtu) => t('overlay', { port, mtu }),
+    noOverlay: () => t('noOverlay'),
+  };
+}
 
 /** The page's theme colours, read from its CSS variables. */
 function themeColors(): SvgColors {
@@ -22,7 +42,7 @@ function themeColors(): SvgColors {
 
 export async function exportTopology(s: AppState, kind: 'svg' | 'png'): Promise<void> {
   if (!s.model) return;
-  const svg = topologySvg(getLayout(s.model), themeColors());
+  const svg = topologySvg(getLayout(s.model), themeColors(), words(s.lang));
   if (kind === 'svg') {
     downloadText('podpath-topology.svg', svg, 'image/svg+xml');
     return;

@@ -21,7 +21,8 @@ test('the topology SVG is well-formed and shows the nodes, pods and the overlay'
   expect(stack).toEqual([]);
   for (const text of [
     'master (control-plane)',
-    'eth0 192.168.56.11',
+    '192.168.56.11',
+    'kube-proxy · weave-net',
     '10.36.0.1',
     '10.36.0.3',
     'clusterip-service',

@@ -58,7 +58,7 @@ export const TOPOLOGY_MESSAGES: Messages<Key> = {
     outside: '클러스터 외부',
     outsideVia: '{ip} 경유',
     outsideTitle: 'LAN이나 그 너머의 클라이언트: 노드는 기본 게이트웨이를 거쳐 닿습니다',
-    service: 'Service',
+    service: '서비스',
     serviceTitle:
       '가상 주소: 어떤 인터페이스에도 없습니다. 모든 노드에서 kube-proxy의 iptables 규칙이 이 주소를 파드 주소로 바꿉니다(DNAT).',
     headless: '헤드리스: ClusterIP 없음',

@@ -10,3 +10,6 @@ export const useIsOnNode = (name: string): boolean => useAppStore((s) => selectH
 
 /** True while the packet carries `ip` (a Service's ClusterIP before DNAT, after un-DNAT). */
 export const useCarries = (ip: string | null): boolean => useAppStore((s) => hopCarries(s, ip));
+
+/** True while the open lesson step points at anchor `id`. */
+export const useIsFocus = (id: string): boolean => useAppStore((s) => s.lessonFocus.includes(id));

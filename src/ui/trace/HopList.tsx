@@ -68,7 +68,12 @@ export function HopList() {
       {packets.map((p, pi) => {
         const first = firsts[pi]!;
         return (
-          <section key={pi} aria-label={p.direction}>
+          <section
+            key={pi}
+            aria-label={t(p.direction === 'reply' ? 'packetReply' : 'packetOriginal', {
+              n: pi + 1,
+            })}
+          >
             <h4 className={p.direction === 'reply' ? 'reply' : undefined}>
               {t(p.direction === 'reply' ? 'packetReply' : 'packetOriginal', { n: pi + 1 })}
             </h4>

@@ -44,6 +44,15 @@ type Key =
   | 'conntrack'
   | 'verdict'
   | `outcome_${Outcome['kind']}`
+  | 'deliveredTo'
+  | 'deliveredOn'
+  | 'lostOn'
+  | 'unreachableFrom'
+  | 'placePod'
+  | 'placeNode'
+  | 'placeHost'
+  | 'placeOutside'
+  | 'placeItself'
   | 'noTrace';
 
 export const TRACE_MESSAGES: Messages<Key> = {
@@ -113,6 +122,15 @@ export const TRACE_MESSAGES: Messages<Key> = {
     outcome_dropped: 'Dropped',
     outcome_rejected: 'Rejected',
     outcome_unreachable: 'Unreachable',
+    deliveredTo: 'to {place} ({addr})',
+    deliveredOn: 'to {place} ({addr}) on {node}',
+    lostOn: 'on {node}: {reason}',
+    unreachableFrom: 'from {node}: {reason}',
+    placePod: 'pod {name}',
+    placeNode: 'node {name}',
+    placeHost: 'the host',
+    placeOutside: 'outside',
+    placeItself: '{place} itself',
     noTrace: 'Pick a source and a target, then Send.',
   },
   ko: {
@@ -181,6 +199,15 @@ export const TRACE_MESSAGES: Messages<Key> = {
     outcome_dropped: '폐기됨',
     outcome_rejected: '거부됨',
     outcome_unreachable: '도달 불가',
+    deliveredTo: '{place} ({addr})',
+    deliveredOn: '{node}의 {place} ({addr})',
+    lostOn: '{node}에서: {reason}',
+    unreachableFrom: '{node}에서: {reason}',
+    placePod: '파드 {name}',
+    placeNode: '노드 {name}',
+    placeHost: '호스트',
+    placeOutside: '클러스터 바깥',
+    placeItself: '{place} 자신',
     noTrace: '출발지와 목적지를 고른 뒤 보내기를 누르세요.',
   },
 };

@@ -4,12 +4,13 @@ import type { NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n/i18n.ts';
 import { TOPOLOGY_MESSAGES } from '../messages.ts';
 import type { IfaceFlow } from '../types.ts';
-import { useIsHop } from '../use-highlight.ts';
+import { useIsFocus, useIsHop } from '../use-highlight.ts';
 import { HiddenHandles } from './HiddenHandles.tsx';
 
 function IfaceChip({ id, data }: NodeProps<IfaceFlow>) {
   const t = useT(TOPOLOGY_MESSAGES);
   const active = useIsHop(id);
+  const focus = useIsFocus(id);
   const title =
     data.kind === 'eth0'
       ? t('eth0Title')
@@ -20,7 +21,7 @@ function IfaceChip({ id, data }: NodeProps<IfaceFlow>) {
           : t('weaveTitle');
   return (
     <div
-      className={`k-iface k-iface-${data.kind} k-dev-${data.dev}${active ? ' is-hop' : ''}`}
+      className={`k-iface k-iface-${data.kind} k-dev-${data.dev}${active ? ' is-hop' : ''}${focus ? ' is-focus' : ''}`}
       title={title}
       data-testid={`topology.${data.kind}.${data.node}`}
     >

@@ -4,16 +4,18 @@ import type { NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n/i18n.ts';
 import { TOPOLOGY_MESSAGES } from '../messages.ts';
 import type { PodFlow } from '../types.ts';
-import { useIsHop } from '../use-highlight.ts';
+import { useIsFocus, useIsHop } from '../use-highlight.ts';
 import { HiddenHandles } from './HiddenHandles.tsx';
 
 function PodBox({ id, data }: NodeProps<PodFlow>) {
   const t = useT(TOPOLOGY_MESSAGES);
   const active = useIsHop(id);
+  const focus = useIsFocus(id);
   const classes = ['k-pod'];
   if (data.namespace === 'kube-system') classes.push('is-system');
   if (data.collision) classes.push('has-collision');
   if (active) classes.push('is-hop');
+  if (focus) classes.push('is-focus');
   return (
     <div
       className={classes.join(' ')}
