@@ -1,37 +1,10 @@
 /** Addresses and masks as iptables reads them in rules (numeric only: no host names). */
 import type { Cidr, Ip, IpFamily } from '../net/ip.ts';
-import { formatIp, maskIp, parseIpv6 } from '../net/ip.ts';
+import { formatIp, maskIp, parseIpv4, parseIpv6 } from '../net/ip.ts';
 
 /** Parses a numeric address of the given family (IPv4 octets are read as decimal, like xtables). */
 export function parseFamilyIp(text: string, family: IpFamily): Ip | null {
-  return family === 4 ? parseDottedQuad(text) : parseIpv6(text);
-}
-
-/**
- * net/ip.ts's parseIpv4 without its intermediate arrays (rules reach it once per address): four
- * dot-separated parts of 1–3 decimal digits, each at most 255.
- */
-function parseDottedQuad(text: string): Ip | null {
-  let value = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39 && digits < 3) {
-      part = part * 10 + (c - 0x30);
-      digits++;
-    } else if (c === 0x2e && digits > 0 && part <= 255 && dots < 3) {
-      value = value * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else {
-      return null;
-    }
-  }
-  if (dots !== 3 || digits === 0 || part > 255) return null;
-  return { family: 4, value: value * 256 + part };
+  return family === 4 ? parseIpv4(text) : parseIpv6(text);
 }
 
 function familyBits(family: IpFamily): number {

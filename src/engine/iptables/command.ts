@@ -5,7 +5,7 @@
 import type { IpFamily } from '../net/ip.ts';
 import type { Command } from './command-parse.ts';
 import { parseCommand } from './command-parse.ts';
-import type { Draft, DraftTable } from './draft.ts';
+import type { Draft, DraftChain, DraftTable } from './draft.ts';
 import {
   countJumps,
   createChain,
@@ -22,7 +22,7 @@ import type { Result, WordError } from './result.ts';
 import { err, ok } from './result.ts';
 import type { Rule } from './rule.ts';
 import { ZERO_COUNTERS } from './rule.ts';
-import type { Ruleset, TableName } from './ruleset.ts';
+import type { RuleEntry, Ruleset, TableName } from './ruleset.ts';
 import { isBuiltinChain } from './ruleset.ts';
 
 const NO_CHAIN = 'iptables: No chain/target/match by that name.';
@@ -66,6 +66,18 @@ function chainsFor(table: DraftTable, chain: string | null): string[] | string {
   return table.chains.has(chain) ? [chain] : NO_CHAIN;
 }
 
+/**
+ * Appends a rule. The first few rules make an exact-size list: a list grown by push reserves
+ * room for 16 more, and most chains kube-proxy writes hold one or two rules (KUBE-SEP), tens of
+ * thousands of them in a large cluster.
+ */
+function append(chain: DraftChain, entry: RuleEntry): void {
+  const rules = chain.rules;
+  if (rules.length === 0) chain.rules = [entry];
+  else if (rules.length === 1) chain.rules = [rules[0]!, entry];
+  else rules.push(entry);
+}
+
 /** Applies one command to a draft; returns iptables' error message, or null on success. */
 export function runCommand(draft: Draft, tableName: TableName, cmd: Command): string | null {
   const table = draft.tables[tableName];
@@ -85,7 +97,7 @@ export function runCommand(draft: Draft, tableName: TableName, cmd: Command): st
         return 'iptables: Index of insertion too big.';
       if (cmd.op === 'replace' && cmd.position > rules.length)
         return 'iptables: Index of replacement too big.';
-      if (cmd.op === 'append') rules.push(entry);
+      if (cmd.op === 'append') append(chain, entry);
       else if (cmd.op === 'insert') rules.splice(cmd.position - 1, 0, entry);
       else countJumps(table, rules.splice(cmd.position - 1, 1, entry), -1);
       if (table.refs) countJumps(table, [entry], 1);

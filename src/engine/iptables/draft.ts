@@ -27,8 +27,11 @@ export interface DraftTable {
   present: boolean;
   /** All chains; those in `owned` are DraftChains. */
   readonly chains: Map<string, Chain>;
-  /** Chains already copied (or created) by this draft, which may change them in place. */
-  readonly owned: Map<string, DraftChain>;
+  /**
+   * Chains already copied (or created) by this draft, which may change them in place. A set of
+   * the chain objects, so telling whether a chain is owned needs no second lookup by name.
+   */
+  readonly owned: Set<Chain>;
   /** Jumps/gotos into each chain, or null until first needed. */
   refs: Map<string, number> | null;
   /** The chain ownChain returned last: restore input appends to one chain many times in a row. */
@@ -50,7 +53,7 @@ export function startDraft(ruleset: Ruleset): Draft {
       name,
       present: t.present,
       chains: new Map(t.chains),
-      owned: new Map(),
+      owned: new Set(),
       refs: null,
       recent: null,
     };
@@ -69,20 +72,23 @@ export function finishDraft(draft: Draft): Ruleset {
 
 /** The chain, writable (copied on first write). The caller checks it exists. */
 export function editChain(table: DraftTable, name: string): DraftChain {
-  const owned = table.owned.get(name);
-  if (owned) return owned;
-  const chain = table.chains.get(name) as Chain;
+  return writable(table, name, table.chains.get(name) as Chain);
+}
+
+/** `chain` (the table's chain `name`) if this draft owns it, else its copy, now owned. */
+function writable(table: DraftTable, name: string, chain: Chain): DraftChain {
+  if (table.owned.has(chain)) return chain as DraftChain;
   const copy: DraftChain = { ...chain, rules: [...chain.rules] };
   table.chains.set(name, copy);
-  table.owned.set(name, copy);
+  table.owned.add(copy);
   return copy;
 }
 
 /** The chain, writable (copied on first write), or undefined when the table has no such chain. */
 export function ownChain(table: DraftTable, name: string): DraftChain | undefined {
   if (table.recent?.name === name) return table.recent;
-  const chain =
-    table.owned.get(name) ?? (table.chains.has(name) ? editChain(table, name) : undefined);
+  const found = table.chains.get(name);
+  const chain = found && writable(table, name, found);
   table.recent = chain ?? null;
   return chain;
 }
@@ -91,7 +97,7 @@ export function createChain(table: DraftTable, name: string): void {
   const own = detach(name);
   const chain: DraftChain = { name: own, policy: null, counters: ZERO_COUNTERS, rules: [] };
   table.chains.set(own, chain);
-  table.owned.set(own, chain);
+  table.owned.add(chain);
 }
 
 /**
@@ -104,8 +110,9 @@ function detach(text: string): string {
 
 export function removeChain(table: DraftTable, name: string): void {
   if (table.recent?.name === name) table.recent = null;
+  const chain = table.chains.get(name);
+  if (chain) table.owned.delete(chain);
   table.chains.delete(name);
-  table.owned.delete(name);
   table.refs?.delete(name);
 }
 

@@ -7,7 +7,14 @@ import type { Extension, OptionSpec } from './extension.ts';
 import { formatRuleCidr } from './addresses.ts';
 import { protocolName } from './protocols.ts';
 import { MATCHES, TARGETS } from './registry.ts';
-import type { AddressMatch, ExtensionOption, InterfaceMatch, Rule } from './rule.ts';
+import type {
+  AddressMatch,
+  ExtensionOption,
+  InterfaceMatch,
+  MatchCall,
+  Rule,
+  TargetCall,
+} from './rule.ts';
 import { quoteSaveString, quoteWord } from './words.ts';
 
 function addAddress(out: string[], flag: string, m: AddressMatch | undefined): void {
@@ -51,6 +58,30 @@ function addOptions(
 
 /** Appends the rule's words in iptables-save order (without `-A CHAIN`). */
 function addRuleWords(out: string[], rule: Rule, save: boolean): void {
+  addHeaderWords(out, rule);
+  for (const m of rule.matches) addCall(out, '-m', MATCHES.get(m.name), m, save);
+  const t = rule.target;
+  if (t) addCall(out, t.goto ? '-g' : '-j', TARGETS.get(t.name), t, save);
+}
+
+/** `-m NAME options…` / `-j NAME options…`; for iptables-save as one word (see callText). */
+function addCall(
+  out: string[],
+  flag: string,
+  ext: Extension | undefined,
+  call: MatchCall | TargetCall,
+  save: boolean,
+): void {
+  if (save) {
+    out.push(callText(flag, ext, call));
+    return;
+  }
+  out.push(flag, call.name);
+  addOptions(out, ext, call.options, false);
+}
+
+/** The header words of a rule (`-s -d -i -o -p -f`) in iptables-save order. */
+function addHeaderWords(out: string[], rule: Rule): void {
   addAddress(out, '-s', rule.src);
   addAddress(out, '-d', rule.dst);
   addInterface(out, '-i', rule.inIface);
@@ -63,15 +94,26 @@ function addRuleWords(out: string[], rule: Rule, save: boolean): void {
     if (rule.fragment.negated) out.push('!');
     out.push('-f');
   }
-  for (const m of rule.matches) {
-    out.push('-m', m.name);
-    addOptions(out, MATCHES.get(m.name), m.options, save);
+}
+
+/**
+ * iptables-save text of shared module calls (`-m tcp --dport 80`, `-m statistic …`): rules share
+ * these call objects (shared-calls.ts), so each is printed once. Distinct modules' calls are
+ * rarely shared and are printed every time.
+ */
+const SAVE_TEXT = new WeakMap<MatchCall | TargetCall, string>();
+
+/** `-m NAME options…` or `-j NAME options…` as iptables-save prints it, joined by spaces. */
+function callText(flag: string, ext: Extension | undefined, call: MatchCall | TargetCall) {
+  const shared = ext !== undefined && !ext.distinct;
+  let text = shared ? SAVE_TEXT.get(call) : undefined;
+  if (text === undefined) {
+    const words = [flag, call.name];
+    addOptions(words, ext, call.options, true);
+    text = words.join(' ');
+    if (shared) SAVE_TEXT.set(call, text);
   }
-  const t = rule.target;
-  if (t) {
-    out.push(t.goto ? '-g' : '-j', t.name);
-    addOptions(out, TARGETS.get(t.name), t.options, save);
-  }
+  return text;
 }
 
 /** The `-A CHAIN …` line iptables-save prints for this rule. */

@@ -8,12 +8,14 @@ import type { OptionSpec } from './extension.ts';
 import { given } from './extension.ts';
 import type { Loaded } from './option-lookup.ts';
 import { resolveOption } from './option-lookup.ts';
-import { moduleCall, onlyMatch } from './shared-calls.ts';
 import { parseUint } from './numbers.ts';
 import { MATCHES, protocolMatch, TARGETS, UNSUPPORTED_TARGETS, VERDICTS } from './registry.ts';
 import type { Result, WordError } from './result.ts';
 import { err, ok, wordError } from './result.ts';
-import type { Counters, ExtensionOption, MatchCall, Rule, TargetCall, TargetKind } from './rule.ts';
+import type { Rule, TargetKind } from './rule.ts';
+import type { Builder, ParsedRuleSpec } from './rule-finish.ts';
+import { finish, newBuilder, NO_OPTIONS } from './rule-finish.ts';
+import { jumpCall } from './shared-calls.ts';
 import type { CoreOption } from './rule-header.ts';
 import {
   INVERTIBLE_CORE,
@@ -22,36 +24,12 @@ import {
   parseProtocolMatch,
 } from './rule-header.ts';
 
-/** A rule and the `-c PACKETS BYTES` counters given with it, if any. */
-export interface ParsedRuleSpec {
-  /** The rule. */
-  readonly rule: Rule;
-  /** Counters from `-c`/`--set-counters`. */
-  readonly counters: Counters | null;
-}
+export type { ParsedRuleSpec } from './rule-finish.ts';
 
 /** Parses a rule specification; the `-c` counters, if given, are dropped (see parseRuleSpec). */
 export function parseRuleArgs(words: readonly string[], family: IpFamily): Result<Rule, WordError> {
   const parsed = parseRuleSpec(words, family);
   return parsed.ok ? ok(parsed.value.rule) : parsed;
-}
-
-/** What has been read so far. */
-interface Builder {
-  /** ip or ip6 tables. */
-  readonly family: IpFamily;
-  /** The fixed part of the rule (`-s -d -i -o -p -f`). */
-  readonly header: { -readonly [K in keyof Rule]?: Rule[K] };
-  /** Core options already given (each may appear once; a handful, so a list). */
-  readonly seen: CoreOption[];
-  /** Matches and the extension target, in load order. */
-  readonly loaded: Loaded[];
-  /** The `-j`/`-g` target, if given (an extension's options are filled in by finish). */
-  target: TargetCall | null;
-  /** `-c PACKETS BYTES`, if given. */
-  counters: Counters | null;
-  /** The protocol's match was loaded implicitly (iptables does that at most once). */
-  protocolLoaded: boolean;
 }
 
 /** One option word with its values, resolved. */
@@ -68,25 +46,12 @@ interface Occurrence {
   readonly negated: boolean;
 }
 
-/** The options of a verdict or chain target: none, shared by all such rules. */
-const NO_OPTIONS: readonly ExtensionOption[] = Object.freeze([]);
-/** The matches of a rule without any. */
-const NO_MATCHES: readonly MatchCall[] = Object.freeze([]);
-
 /** Parses a rule specification and its optional `-c PACKETS BYTES`. */
 export function parseRuleSpec(
   words: readonly string[],
   family: IpFamily,
 ): Result<ParsedRuleSpec, WordError> {
-  const b: Builder = {
-    family,
-    header: {},
-    seen: [],
-    loaded: [],
-    target: null,
-    counters: null,
-    protocolLoaded: false,
-  };
+  const b = newBuilder(family);
   let negate: number | null = null;
   for (let i = 0; i < words.length;) {
     const word = words[i] as string;
@@ -233,42 +198,11 @@ function readTarget(b: Builder, name: string, isGoto: boolean, at: Occurrence): 
   }
   if (ext) b.loaded.push({ ext, isTarget: true, index: at.index, given: [] });
   const kind: TargetKind = ext ? 'extension' : VERDICTS.has(name) ? 'verdict' : 'chain';
-  b.target = { kind, name, goto: isGoto, options: NO_OPTIONS };
+  b.target =
+    kind === 'extension' || isGoto
+      ? { kind, name, goto: isGoto, options: NO_OPTIONS }
+      : jumpCall(kind, name);
   return null;
-}
-
-/** Checks required options and lets each module normalise its options. */
-function finish(b: Builder): Result<ParsedRuleSpec, WordError> {
-  const matches: MatchCall[] = [];
-  let target: TargetCall | null = null;
-  for (const l of b.loaded) {
-    const missing = missingOption(l);
-    if (missing) {
-      return wordError(l.index, `${l.ext.name}: option "--${missing.name}" must be specified`);
-    }
-    const call = moduleCall(l, { family: b.family, protocol: b.header.proto, index: l.index });
-    if (!call.ok) return call;
-    if ('kind' in call.value) target = call.value;
-    else matches.push(call.value);
-  }
-  if (b.target && b.target.kind !== 'extension') target = b.target;
-  const rule = b.header; // the header keys first, like `{ ...header, matches, target }`
-  rule.matches = matchList(matches);
-  rule.target = target;
-  return ok({ rule: rule as Rule, counters: b.counters });
-}
-
-/** The list to keep: shared when empty or a single shared call, else an exact-size copy. */
-function matchList(matches: MatchCall[]): readonly MatchCall[] {
-  if (matches.length === 0) return NO_MATCHES;
-  if (matches.length === 1) return onlyMatch(matches[0] as MatchCall);
-  return matches.slice(); // a list built by push keeps room for more
-}
-
-/** The first required option of the module that was not given. */
-function missingOption(l: Loaded): OptionSpec | undefined {
-  for (const spec of l.ext.options) if (spec.required && !given(l.given, spec.name)) return spec;
-  return undefined;
 }
 
 function coreArity(core: CoreOption): 0 | 1 | 2 {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { applyCommand } from './command.ts';
 import type { RestoreOptions } from './restore.ts';
-import { applyRestore } from './restore.ts';
+import { applyRestore, declarationWords } from './restore.ts';
 import type { Ruleset } from './ruleset.ts';
 import { emptyRuleset } from './ruleset.ts';
 import { renderSave } from './save.ts';
@@ -200,5 +201,22 @@ describe('all or nothing, with the failing line', () => {
   test('the family must match', () => {
     const result = applyRestore(BASE, lines('*nat', 'COMMIT'), { family: 6 });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('declarationWords', () => {
+  test('splits a declaration line like trim().split(/\\s+/)', () => {
+    const blanks = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\n', '');
+    const word = fc.string({ maxLength: 6 });
+    const line = fc.array(fc.tuple(blanks, word), { maxLength: 5 }).map((parts) => parts.flat());
+    fc.assert(
+      fc.property(line, blanks, (parts, tail) => {
+        const text = `:${parts.join('')}${tail}`;
+        expect(declarationWords(text)).toEqual(text.slice(1).trim().split(/\s+/));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(declarationWords(':KUBE-SEP-A - [0:0]')).toEqual(['KUBE-SEP-A', '-', '[0:0]']);
+    expect(declarationWords(':')).toEqual(['']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { IpFamily } from '../net/ip.ts';
 import { chainNameProblem, runCommand } from './command.ts';
+import type { Command } from './command-parse.ts';
 import { parseCommand } from './command-parse.ts';
 import type { Draft, DraftTable } from './draft.ts';
 import {
@@ -15,6 +16,7 @@ import {
   removeChain,
   startDraft,
 } from './draft.ts';
+import { parseRuleFast } from './parse-rule-fast.ts';
 import type { Result } from './result.ts';
 import { err, ok } from './result.ts';
 import type { Counters } from './rule.ts';
@@ -66,6 +68,27 @@ function clearTable(table: DraftTable): void {
   table.refs = null;
 }
 
+/**
+ * The words of a `:NAME POLICY [p:b]` line: blanks separate them (split on ASCII spaces when the
+ * line has no other blank or non-ASCII character, which is every line kube-proxy writes).
+ */
+export function declarationWords(line: string): string[] {
+  const words: string[] = [];
+  let start = -1; // where the current word began, -1 between words
+  for (let i = 1; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 0x20;
+    if (c === 0x20) {
+      if (start >= 0) words.push(line.slice(start, i));
+      start = -1;
+    } else if (c < 0x20 || c > 0x7e) {
+      return line.slice(1).trim().split(/\s+/);
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  return words.length > 0 ? words : [''];
+}
+
 /** A `:NAME POLICY [p:b]` line. */
 function declareChain(
   draft: Draft,
@@ -100,6 +123,21 @@ function declareChain(
   chain.policy = policy;
   if (options.counters && counters) chain.counters = counters;
   return null;
+}
+
+/**
+ * An `-A CHAIN spec` line in the plain form most restore input uses (parse-rule-fast.ts), or
+ * null for parseCommand to read. `counters` is what a `[p:b]` prefix gave: none on this path.
+ */
+function appendCommand(
+  words: readonly string[],
+  family: IpFamily,
+  counters: Counters | null,
+): Command | null {
+  const chain = words[1];
+  if (words[0] !== '-A' || counters || chain === undefined || chain.startsWith('-')) return null;
+  const rule = parseRuleFast(words, 2, family);
+  return rule && { op: 'append', chain, rule, counters: null };
 }
 
 /** Applies an iptables-restore document; nothing changes unless every line succeeds. */
@@ -140,7 +178,7 @@ export function applyRestore(
     if (!table)
       return err(failed(n, 'rule or chain line outside a table (no *table line before it)'));
     if (line.startsWith(':')) {
-      const problem = declareChain(draft, table, line.slice(1).trim().split(/\s+/), options);
+      const problem = declareChain(draft, table, declarationWords(line), options);
       if (problem) return err(failed(n, problem));
       continue;
     }
@@ -151,16 +189,21 @@ export function applyRestore(
       if (!counters) return err(failed(n, `bad counters \`${words[0]}'`));
       words = words.slice(1);
     }
-    if (words.includes('-t') || words.includes('--table')) {
+    // (Both spellings contain "-t": most lines do not, and need no look at their words.)
+    if (line.includes('-t') && (words.includes('-t') || words.includes('--table'))) {
       return err(
         failed(n, `The -t option (seen in line ${n}) cannot be used in iptables-restore.`),
       );
     }
-    const parsed = parseCommand(words, family);
-    if (!parsed.ok) return err(failed(n, parsed.error.message));
-    let command = parsed.value.command;
-    if ('counters' in command) {
-      command = { ...command, counters: options.counters ? (command.counters ?? counters) : null };
+    let command = appendCommand(words, family, counters);
+    if (!command) {
+      const parsed = parseCommand(words, family);
+      if (!parsed.ok) return err(failed(n, parsed.error.message));
+      command = parsed.value.command;
+      if ('counters' in command) {
+        const given = options.counters ? (command.counters ?? counters) : null;
+        command = { ...command, counters: given };
+      }
     }
     const problem = runCommand(draft, table, command);
     if (problem) return err(failed(n, problem));

@@ -13,9 +13,31 @@ function formatCounters(c: Counters): string {
   return `[${c.packets}:${c.bytes}]`;
 }
 
-/** The lines joined, each ending in a newline. */
-function joinLines(lines: readonly string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+/**
+ * Text made of lines, each ending in a newline. Lines are joined a couple of thousand at a time:
+ * a rule's line then lives only until its chunk is joined, instead of surviving (and being copied
+ * by the garbage collector) until the whole text of hundreds of thousands of rules is, and each
+ * chunk is large enough to be allocated where the young-generation collector never copies it.
+ */
+class LineWriter {
+  private readonly chunks: string[] = [];
+  private lines: string[] = [];
+
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= 256) this.flush();
+  }
+
+  private flush(): void {
+    this.lines.push(''); // the last line's newline
+    this.chunks.push(this.lines.join('\n'));
+    this.lines = [];
+  }
+
+  text(): string {
+    if (this.lines.length > 0) this.flush();
+    return this.chunks.join('');
+  }
 }
 
 /**
@@ -28,7 +50,7 @@ export function renderSave(
   options: SaveOptions = {},
 ): string {
   const names = tables ?? SAVE_TABLE_ORDER.filter((t) => ruleset.tables[t].present);
-  const lines: string[] = [];
+  const lines = new LineWriter();
   for (const name of names) {
     const chains = chainsInOrder(ruleset.tables[name]);
     lines.push(`*${name}`);
@@ -44,17 +66,17 @@ export function renderSave(
     }
     lines.push('COMMIT');
   }
-  return joinLines(lines);
+  return lines.text();
 }
 
 /** `iptables -t TABLE -S`: `-P` lines for built-in chains, `-N` for user chains, then the rules. */
 export function renderS(ruleset: Ruleset, table: TableName): string {
   const chains = chainsInOrder(ruleset.tables[table]);
-  const lines: string[] = [];
+  const lines = new LineWriter();
   for (const c of chains)
     lines.push(c.policy === null ? `-N ${c.name}` : `-P ${c.name} ${c.policy}`);
   for (const c of chains) {
     for (const { rule } of c.rules) lines.push(formatRuleSave(c.name, rule));
   }
-  return joinLines(lines);
+  return lines.text();
 }

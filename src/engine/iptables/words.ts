@@ -4,8 +4,6 @@
  */
 
 const BARE = /^[A-Za-z0-9_-]+$/;
-/** What the plain `split(' ')` path cannot handle: quotes and the other blanks. */
-const SPECIAL = /["\t\n\r]/;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -15,7 +13,7 @@ const BACKSLASH = 0x5c;
  * Outside quotes a backslash is an ordinary character.
  */
 export function splitRuleLine(line: string): string[] {
-  if (!SPECIAL.test(line)) return splitOnSpaces(line);
+  if (!hasSpecial(line)) return splitOnSpaces(line);
   const words: string[] = [];
   let start = -1; // where the unquoted run of the current word began, -1 between words
   for (let i = 0; i < line.length; i++) {
@@ -35,6 +33,12 @@ export function splitRuleLine(line: string): string[] {
   }
   if (start >= 0) words.push(line.slice(start));
   return words;
+}
+
+/** What the plain `split(' ')` path cannot handle: quotes and the other blanks. */
+function hasSpecial(line: string): boolean {
+  // Four native searches cost less than a regular expression, once per restore line.
+  return line.includes('"') || line.includes('\t') || line.includes('\n') || line.includes('\r');
 }
 
 /** The common case: words separated by spaces only. */

@@ -3,41 +3,61 @@
  * of the RFC 4648 base32 encoding of SHA-256 over the service-port name, protocol token and,
  * for KUBE-SEP, the endpoint string.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { base32 } from '@scure/base';
+import { chainHash } from './chain-hash.ts';
 
 // kube-proxy computes each name once per service port / endpoint and keeps it while the object
-// is unchanged; podpath recompiles on every edit, so it remembers names the same way.
-const cache = new Map<string, string>();
+// is unchanged; podpath recompiles on every edit, so it remembers names the same way: port
+// hashes by `portName + protocol`, endpoint chain names by that and then by endpoint string (a
+// sync looks up a port once and its endpoints by strings it already has).
+const portHashes = new Map<string, string>();
+const endpointNames = new Map<string, Map<string, string>>();
 const CACHE_LIMIT = 500_000;
+let remembered = 0;
 
-/** The UTF-8 bytes of `text`; plain ASCII (every real name) skips the encoder. */
-function asciiOrUtf8(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) return utf8ToBytes(text);
-    bytes[i] = c;
-  }
-  return bytes;
+/** Counts one more remembered name; forgets them all past the limit. */
+function remember(): void {
+  if (++remembered > CACHE_LIMIT) clearChainNameCache();
 }
 
 /** H(s): first 16 base32 characters of sha256(s). */
 export function portHash(text: string): string {
-  let h = cache.get(text);
-  if (h === undefined) {
-    // 10 bytes of digest are exactly 16 base32 characters, with no padding.
-    h = base32.encode(sha256(asciiOrUtf8(text)).subarray(0, 10));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, h);
+  let hash = portHashes.get(text);
+  if (hash === undefined) {
+    remember();
+    hash = chainHash('', text);
+    portHashes.set(text, hash);
   }
-  return h;
+  return hash;
 }
 
 /** Forgets remembered names (benchmarks measure cold runs with it). */
 export function clearChainNameCache(): void {
-  cache.clear();
+  portHashes.clear();
+  endpointNames.clear();
+  remembered = 0;
+}
+
+/**
+ * The KUBE-SEP chain name of each endpoint string of one service port: a function that hashes
+ * `servicePortName + protocol + endpoint` (§2.1), remembering the names.
+ */
+export function endpointChainNamer(
+  servicePortName: string,
+  protocol: string,
+): (endpoint: string) => string {
+  const port = servicePortName + protocol;
+  let names = endpointNames.get(port);
+  if (!names) endpointNames.set(port, (names = new Map()));
+  const known = names;
+  return (endpoint) => {
+    let name = known.get(endpoint);
+    if (name === undefined) {
+      remember();
+      name = chainHash('KUBE-SEP-', port + endpoint);
+      known.set(endpoint, name);
+    }
+    return name;
+  };
 }
 
 /** The 16-character suffix shared by a port's KUBE-SVC/SVL/EXT/FW chains. */
@@ -66,7 +86,7 @@ export function endpointChainName(
   protocol: string,
   endpoint: string,
 ): string {
-  return 'KUBE-SEP-' + portHash(servicePortName + protocol + endpoint);
+  return endpointChainNamer(servicePortName, protocol)(endpoint);
 }
 
 /** Prefixes of the per-service chains that kube-proxy deletes when they go stale (§4.8). */

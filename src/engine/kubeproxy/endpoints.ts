@@ -38,6 +38,13 @@ export function indexSlices(slices: readonly EndpointSlice[]): SliceIndex {
   return index;
 }
 
+const NO_HINTS: readonly string[] = Object.freeze([]);
+
+/** The names of topology hints (one shared empty list for the usual endpoint without any). */
+function hintNames(hints: readonly { name: string }[] | undefined): readonly string[] {
+  return hints && hints.length > 0 ? hints.map((h) => h.name) : NO_HINTS;
+}
+
 function byteCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -73,8 +80,8 @@ export function endpointsForPort(
           terminating: c.terminating === true,
           nodeName,
           local: nodeName !== null && nodeName !== '' && nodeName === config.nodeName,
-          zoneHints: (ep.hints?.forZones ?? []).map((h) => h.name),
-          nodeHints: (ep.hints?.forNodes ?? []).map((h) => h.name),
+          zoneHints: hintNames(ep.hints?.forZones),
+          nodeHints: hintNames(ep.hints?.forNodes),
         };
         const existing = byEndpoint.get(endpoint);
         if (existing && info.terminating) continue;

@@ -9,8 +9,14 @@ import { SERVICE_CHAIN_PREFIXES } from './chain-names.ts';
 import type { ProxierConfig } from './config.ts';
 import { detectorFragments } from './detector.ts';
 import { categorizeEndpoints, endpointsForPort, indexSlices } from './endpoints.ts';
-import { type RestoreDocument, TableBuilder } from './restore-document.ts';
-import { writeServicePort, type PortPlan, planServicePort } from './service-port-rules.ts';
+import type { RestoreDocument } from './restore-document.ts';
+import { TableBuilder } from './table-builder.ts';
+import {
+  activeChainsOf,
+  planServicePort,
+  type PortPlan,
+  writeServicePort,
+} from './service-port-rules.ts';
 import { sanitizeEndpointSlice, sanitizeService } from './sanitize.ts';
 import { servicePortsOf } from './service-port.ts';
 
@@ -30,19 +36,21 @@ export interface SyncInput {
 
 const q = (s: string) => `"${s}"`;
 
-function compareServices(a: Service, b: Service): number {
-  const ka = `${a.metadata?.namespace ?? 'default'}/${a.metadata?.name ?? ''}`;
-  const kb = `${b.metadata?.namespace ?? 'default'}/${b.metadata?.name ?? ''}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** Services in namespace/name order, each with that key (made once, not per comparison). */
+function servicesInOrder(services: readonly Service[]): { key: string; svc: Service }[] {
+  const keyed = services.map((s) => {
+    const svc = sanitizeService(s);
+    return { key: `${svc.metadata?.namespace ?? 'default'}/${svc.metadata?.name ?? ''}`, svc };
+  });
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Plans every service port of this family, in generation order. */
 export function planServicePorts(input: SyncInput, config: ProxierConfig): PortPlan[] {
   const slicesBySvc = indexSlices(input.endpointSlices.map(sanitizeEndpointSlice));
   const plans: PortPlan[] = [];
-  for (const svc of input.services.map(sanitizeService).sort(compareServices)) {
-    const slices =
-      slicesBySvc.get(`${svc.metadata?.namespace ?? 'default'}/${svc.metadata?.name ?? ''}`) ?? [];
+  for (const { key, svc } of servicesInOrder(input.services)) {
+    const slices = slicesBySvc.get(key) ?? [];
     for (const sp of servicePortsOf(svc, config.family)) {
       const all = endpointsForPort(sp, slices, config);
       plans.push(planServicePort(sp, all, categorizeEndpoints(sp, all, config), config));
@@ -94,17 +102,21 @@ export function generateRestoreDocument(input: SyncInput, config: ProxierConfig)
     detector: detectorFragments(config.localDetector),
     largeCluster: totalEndpoints > config.largeClusterEndpointsThreshold,
   };
-  const active = new Set<string>();
   for (const plan of plans) {
     const changed = input.changedServices?.has(`${plan.sp.namespace}/${plan.sp.name}`) ?? true;
-    for (const chain of writeServicePort(plan, ctx, filter, nat, changed)) active.add(chain);
+    writeServicePort(plan, ctx, filter, nat, changed);
   }
 
   // §4.8: delete per-service chains that no longer belong to any service port
   // (iptables-save lists the existing chains alphabetically).
   const stale: string[] = [];
   const cleanup = !ctx.largeCluster || (input.cleanupDue ?? true);
-  for (const chain of cleanup ? [...(input.existingNatChains ?? [])].sort() : []) {
+  const existing = cleanup ? [...(input.existingNatChains ?? [])].sort() : [];
+  const active = new Set<string>();
+  if (existing.length > 0) {
+    for (const plan of plans) for (const chain of activeChainsOf(plan)) active.add(chain);
+  }
+  for (const chain of existing) {
     if (active.has(chain)) continue;
     if (SERVICE_CHAIN_PREFIXES.some((p) => chain.startsWith(p))) stale.push(chain);
   }

@@ -29,49 +29,34 @@ export interface RestoreDocument {
   readonly nat: RestoreTable;
 }
 
+/**
+ * The text of a table's lines, each followed by a newline, in a few large pieces; TableBuilder
+ * records it for the tables it builds, so printing them copies pieces instead of every line.
+ */
+const LINE_TEXT = new WeakMap<
+  RestoreTable,
+  { readonly count: number; readonly pieces: string[] }
+>();
+
+/** Records that `pieces`, joined, are the lines of `table` (see LINE_TEXT). */
+export function recordLineText(table: RestoreTable, pieces: string[]): void {
+  LINE_TEXT.set(table, { count: table.lines.length, pieces });
+}
+
+/** Appends one table's text, each line followed by a newline. */
+function printTable(out: string[], name: string, table: RestoreTable): void {
+  out.push(`*${name}\n`);
+  if (table.chains.length > 0) out.push(`:${table.chains.join(' - [0:0]\n:')} - [0:0]\n`);
+  const known = LINE_TEXT.get(table);
+  if (known && known.count === table.lines.length) out.push(...known.pieces);
+  else for (const line of table.lines) out.push(line.text, '\n');
+  out.push('COMMIT\n');
+}
+
 /** Prints the document as kube-proxy hands it to `iptables-restore --noflush --counters`. */
 export function formatRestoreDocument(doc: RestoreDocument): string {
   const out: string[] = [];
-  for (const [name, table] of [
-    ['filter', doc.filter],
-    ['nat', doc.nat],
-  ] as const) {
-    out.push(`*${name}`);
-    for (const chain of table.chains) out.push(`:${chain} - [0:0]`);
-    for (const line of table.lines) out.push(line.text);
-    out.push('COMMIT');
-  }
-  return out.join('\n') + '\n';
-}
-
-/** Mutable builder used while generating one table. */
-export class TableBuilder {
-  readonly chains: string[] = [];
-  readonly lines: RestoreLine[] = [];
-  private readonly declared = new Set<string>();
-
-  declare(chain: string): void {
-    if (this.declared.has(chain)) return;
-    this.declared.add(chain);
-    this.chains.push(chain);
-  }
-
-  /** Appends `-A <chain> <words…>`; words are joined by single spaces, falsy ones skipped. */
-  add(
-    chain: string,
-    words: readonly (string | false | null | undefined)[],
-    origin?: RuleOrigin,
-  ): void {
-    let text = '-A ' + chain;
-    for (const w of words) if (w) text += ' ' + w;
-    this.lines.push(origin ? { text, origin } : { text });
-  }
-
-  raw(text: string): void {
-    this.lines.push({ text });
-  }
-
-  build(): RestoreTable {
-    return { chains: [...this.chains], lines: [...this.lines] };
-  }
+  printTable(out, 'filter', doc.filter);
+  printTable(out, 'nat', doc.nat);
+  return out.join('');
 }

@@ -87,8 +87,32 @@ const named = (h: unknown) => {
   return out;
 };
 
+const isBoolOrUndefined = (x: unknown) => x === undefined || typeof x === 'boolean';
+
+/**
+ * An endpoint that needs no cleaning: every field rule generation reads already has its type
+ * (what compiled clusters and the benchmarks hold; an EndpointSlice has one per Pod, so copying
+ * them all on every sync is the bulk of this file's work). Hints take the general path.
+ */
+function isWellTyped(e: Obj): boolean {
+  const addresses = e['addresses'];
+  if (!Array.isArray(addresses) || !addresses.every(isString)) return false;
+  if (!(e['nodeName'] === undefined || typeof e['nodeName'] === 'string')) return false;
+  if (e['hints'] !== undefined) return false;
+  const c = e['conditions'];
+  if (c === undefined) return true;
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) return false;
+  const conditions = c as Obj;
+  return (
+    isBoolOrUndefined(conditions['ready']) &&
+    isBoolOrUndefined(conditions['serving']) &&
+    isBoolOrUndefined(conditions['terminating'])
+  );
+}
+
 function endpoint(x: unknown): Endpoint {
   const e = obj(x);
+  if (isWellTyped(e)) return e as Endpoint;
   const c = obj(e['conditions']);
   const hints = e['hints'] === undefined ? EMPTY : obj(e['hints']);
   return {

@@ -2,12 +2,13 @@
  * Everything kube-proxy writes for one service port (kube-proxy-iptables.md §3.3, §4.2–§4.7).
  */
 import { cidrContains, parseCidr, parseIp } from '../net/ip.ts';
-import { endpointChainName } from './chain-names.ts';
+import { endpointChainName, endpointChainNamer } from './chain-names.ts';
 import type { ProxierConfig } from './config.ts';
 import type { DetectorFragments } from './detector.ts';
 import type { CategorizedEndpoints, EndpointInfo } from './endpoints.ts';
 import { probabilityText } from './probability.ts';
-import type { RuleOrigin, TableBuilder } from './restore-document.ts';
+import type { RuleOrigin } from './restore-document.ts';
+import type { TableBuilder } from './table-builder.ts';
 import { isExternallyAccessible, type ServicePortInfo } from './service-port.ts';
 
 /** A REJECT/DROP written to the filter table when a port has no (local) endpoints. */
@@ -35,6 +36,8 @@ export interface PortPlan {
   readonly usesLocalPolicyChain: boolean;
   readonly internalVerdict: Verdict | null;
   readonly externalVerdict: Verdict | null;
+  /** KUBE-SEP chain of each reachable endpoint, by endpoint string (each name is hashed once). */
+  readonly sepChains: ReadonlyMap<string, string>;
 }
 
 export function planServicePort(
@@ -85,7 +88,26 @@ export function planServicePort(
       (sp.internalPolicyLocal || (sp.externalPolicyLocal && isExternallyAccessible(sp))),
     internalVerdict,
     externalVerdict,
+    sepChains: endpointChains(sp, endpoints.reachable),
   };
+}
+
+function endpointChains(
+  sp: ServicePortInfo,
+  endpoints: readonly EndpointInfo[],
+): Map<string, string> {
+  const chains = new Map<string, string>();
+  const nameOf = endpointChainNamer(sp.portName, sp.protocol);
+  for (const ep of endpoints) chains.set(ep.endpoint, nameOf(ep.endpoint));
+  return chains;
+}
+
+/** The KUBE-SEP chain of one of the port's endpoints. */
+function sepChainOf(plan: PortPlan, ep: EndpointInfo): string {
+  const { sp } = plan;
+  return (
+    plan.sepChains.get(ep.endpoint) ?? endpointChainName(sp.portName, sp.protocol, ep.endpoint)
+  );
 }
 
 export interface WriteContext {
@@ -95,14 +117,14 @@ export interface WriteContext {
   readonly largeCluster: boolean;
 }
 
-/** Writes the port's filter and nat rules; returns the nat chains it keeps active. */
+/** Writes the port's filter and nat rules (`writeChains` false: the entry rules only). */
 export function writeServicePort(
   plan: PortPlan,
   ctx: WriteContext,
   filter: TableBuilder,
   nat: TableBuilder,
   writeChains = true,
-): string[] {
+): void {
   const { sp } = plan;
   const origin: RuleOrigin = { service: `${sp.namespace}/${sp.name}`, portName: sp.portName };
   const P = sp.portName;
@@ -230,9 +252,8 @@ export function writeServicePort(
     );
   }
 
-  const active = activeChainsOf(plan);
   // §7: a partial sync rewrites the chains of changed Services only; the others stay as they are.
-  if (!writeChains) return active;
+  if (!writeChains) return;
   // §4.3: the internal masquerade rule.
   if (plan.hasInternalEndpoints) {
     const head = [comment(`${P} cluster IP`), proto, dst(sp.clusterIP, sp.port)];
@@ -301,21 +322,31 @@ export function writeServicePort(
       origin,
     );
   }
+  // The endpoint rules of one endpoint share one origin.
+  const origins = new Map<string, RuleOrigin>();
+  const originOf = (ep: EndpointInfo): RuleOrigin => {
+    let o = origins.get(ep.endpoint);
+    if (!o) {
+      o = { service: origin.service, portName: origin.portName, endpoint: ep.endpoint };
+      origins.set(ep.endpoint, o);
+    }
+    return o;
+  };
   // §4.6: dispatch chains.
   if (plan.usesClusterPolicyChain) {
     nat.declare(plan.svcChain);
-    writeDispatch(nat, plan.svcChain, plan.endpoints.cluster, sp, ctx, origin);
+    writeDispatch(nat, plan.svcChain, plan.endpoints.cluster, plan, ctx, originOf);
   }
   if (plan.usesLocalPolicyChain) {
     nat.declare(plan.svlChain);
-    writeDispatch(nat, plan.svlChain, plan.endpoints.local, sp, ctx, origin);
+    writeDispatch(nat, plan.svlChain, plan.endpoints.local, plan, ctx, originOf);
   }
   // §4.7: one chain per reachable endpoint.
+  const c = ctx.largeCluster ? null : `-m comment --comment ${P}`;
   for (const ep of plan.endpoints.reachable) {
-    const sep = endpointChainName(P, sp.protocol, ep.endpoint);
+    const sep = sepChainOf(plan, ep);
     nat.declare(sep);
-    const epOrigin: RuleOrigin = { ...origin, endpoint: ep.endpoint };
-    const c = ctx.largeCluster ? null : `-m comment --comment ${P}`;
+    const epOrigin = originOf(ep);
     nat.add(sep, [c, `-s ${ep.ip}`, '-j KUBE-MARK-MASQ'], epOrigin);
     nat.add(
       sep,
@@ -328,7 +359,6 @@ export function writeServicePort(
       epOrigin,
     );
   }
-  return active;
 }
 
 /** The nat chains this port owns in the kernel (kept by stale-chain cleanup, §4.8). */
@@ -338,9 +368,7 @@ export function activeChainsOf(plan: PortPlan): string[] {
   if (plan.usesFwChain) active.push(plan.fwChain);
   if (plan.usesClusterPolicyChain) active.push(plan.svcChain);
   if (plan.usesLocalPolicyChain) active.push(plan.svlChain);
-  for (const ep of plan.endpoints.reachable) {
-    active.push(endpointChainName(plan.sp.portName, plan.sp.protocol, ep.endpoint));
-  }
+  for (const ep of plan.endpoints.reachable) active.push(sepChainOf(plan, ep));
   return active;
 }
 
@@ -348,31 +376,33 @@ function writeDispatch(
   nat: TableBuilder,
   chain: string,
   endpoints: readonly EndpointInfo[],
-  sp: ServicePortInfo,
+  plan: PortPlan,
   ctx: WriteContext,
-  origin: RuleOrigin,
+  originOf: (ep: EndpointInfo) => RuleOrigin,
 ): void {
-  const seps = endpoints.map((ep) => endpointChainName(sp.portName, sp.protocol, ep.endpoint));
+  const { sp } = plan;
   const commentFor = (ep: EndpointInfo) =>
     ctx.largeCluster ? null : `-m comment --comment "${sp.portName} -> ${ep.endpoint}"`;
   if (sp.stickySeconds > 0) {
-    endpoints.forEach((ep, i) => {
+    for (const ep of endpoints) {
+      const sep = sepChainOf(plan, ep);
       nat.add(
         chain,
         [
           commentFor(ep),
-          `-m recent --name ${seps[i]} --rcheck --seconds ${sp.stickySeconds} --reap`,
-          `-j ${seps[i]}`,
+          `-m recent --name ${sep} --rcheck --seconds ${sp.stickySeconds} --reap`,
+          `-j ${sep}`,
         ],
-        { ...origin, endpoint: ep.endpoint },
+        originOf(ep),
       );
-    });
+    }
   }
   const n = endpoints.length;
-  endpoints.forEach((ep, i) => {
+  for (let i = 0; i < n; i++) {
+    const ep = endpoints[i]!;
     const prob = i < n - 1 && `-m statistic --mode random --probability ${probabilityText(n - i)}`;
-    nat.add(chain, [commentFor(ep), prob, `-j ${seps[i]}`], { ...origin, endpoint: ep.endpoint });
-  });
+    nat.add(chain, [commentFor(ep), prob, `-j ${sepChainOf(plan, ep)}`], originOf(ep));
+  }
 }
 
 function sourceRangesContainNodeIP(sp: ServicePortInfo, config: ProxierConfig): boolean {

@@ -15,23 +15,33 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-const V4_PART = /^[0-9]{1,3}$/;
-
 /**
- * Parses a dotted-quad IPv4 address. Leading zeros are read as decimal, like Go's
- * ParseIPSloppy that kube-proxy uses (kube-proxy-iptables.md §1.2: `172.30.0.041` → `172.30.0.41`).
+ * Parses a dotted-quad IPv4 address: four dot-separated parts of 1–3 decimal digits, each at most
+ * 255. Leading zeros are read as decimal, like Go's ParseIPSloppy that kube-proxy uses
+ * (kube-proxy-iptables.md §1.2: `172.30.0.041` → `172.30.0.41`). One pass over the characters:
+ * rules and endpoints reach it once per address.
  */
 export function parseIpv4(text: string): Ip | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
   let value = 0;
-  for (const part of parts) {
-    if (!V4_PART.test(part)) return null;
-    const n = Number(part);
-    if (n > 255) return null;
-    value = value * 256 + n;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39 && digits < 3) {
+      part = part * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2e && digits > 0 && part <= 255 && dots < 3) {
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else {
+      return null;
+    }
   }
-  return { family: 4, value };
+  if (dots !== 3 || digits === 0 || part > 255) return null;
+  return { family: 4, value: value * 256 + part };
 }
 
 /** Parses an IPv6 address (with `::`, and an embedded IPv4 tail). */
@@ -128,6 +138,7 @@ function familyBits(family: IpFamily): number {
 
 /** Clears the host bits of `ip` below `prefix`. */
 export function maskIp(ip: Ip, prefix: number): Ip {
+  if (prefix === familyBits(ip.family)) return ip; // a host mask changes nothing
   if (ip.family === 4) {
     const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
     return { family: 4, value: (ip.value & mask) >>> 0 };

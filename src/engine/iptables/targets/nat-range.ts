@@ -17,6 +17,11 @@ export interface NatRange {
 }
 
 function parsePorts(text: string): Pick<NatRange, 'ports' | 'base'> | string {
+  if (isDigits(text)) {
+    // A single port (every DNAT kube-proxy writes): what the expression below gives, sooner.
+    const port = parseUint(text, 0, 65535);
+    return port === null ? `Port \`${text}' not valid` : { ports: [port, port] };
+  }
   const m = /^([^-/]+)(?:-([^/]+)(?:\/(.+))?)?$/.exec(text);
   const lo = m ? parseUint(m[1] ?? '', 0, 65535) : null;
   const hi = m?.[2] === undefined ? lo : parseUint(m[2], 0, 65535);
@@ -26,6 +31,15 @@ function parsePorts(text: string): Pick<NatRange, 'ports' | 'base'> | string {
   const base = parseUint(m[3], 1, 65535);
   if (base === null) return `Port \`${m[3]}' not valid`;
   return { ports: [lo, hi], base };
+}
+
+function isDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** Parses a NAT range; `portsAllowed` is false unless `-p` is tcp/udp/sctp/dccp(/icmp). */
@@ -61,7 +75,7 @@ export function parseNatRange(
   if (addrText === '') {
     return portText === undefined ? `Bad IP address "${addrText}"` : ports;
   }
-  const [fromText, toText] = addrText.split('-', 2);
+  const [fromText, toText] = addrText.includes('-') ? addrText.split('-', 2) : [addrText];
   const from = parseFamilyIp(fromText ?? '', family);
   if (!from) return `Bad IP address "${fromText}"`;
   const to = toText === undefined ? from : parseFamilyIp(toText, family);
