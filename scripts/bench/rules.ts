@@ -12,45 +12,8 @@ import {
   loadRestore,
   renderSave,
   withKubeProxyJumps,
-  type EndpointSlice,
-  type Service,
 } from '../../src/engine/index.ts';
-
-/** N ClusterIP Services with `perService` ready endpoints each, spread over 4 nodes. */
-function syntheticCluster(services: number, perService: number) {
-  const svcs: Service[] = [];
-  const slices: EndpointSlice[] = [];
-  for (let i = 0; i < services; i++) {
-    const name = `svc-${i}`;
-    const ip = `10.${96 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
-    svcs.push({
-      metadata: { namespace: 'bench', name },
-      spec: {
-        type: 'ClusterIP',
-        clusterIP: ip,
-        ports: [{ name: 'http', protocol: 'TCP', port: 80 }],
-      },
-    });
-    slices.push({
-      metadata: {
-        namespace: 'bench',
-        name: `${name}-x`,
-        labels: { 'kubernetes.io/service-name': name },
-      },
-      addressType: 'IPv4',
-      ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
-      endpoints: Array.from({ length: perService }, (_, k) => {
-        const n = i * perService + k;
-        return {
-          addresses: [`10.${32 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`],
-          conditions: { ready: true },
-          nodeName: `node${(n % 4) + 1}`,
-        };
-      }),
-    });
-  }
-  return { services: svcs, endpointSlices: slices };
-}
+import { syntheticCluster } from './synthetic.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
