@@ -105,6 +105,8 @@ const SAVE_TEXT = new WeakMap<MatchCall | TargetCall, string>();
 
 /** `-m NAME options…` or `-j NAME options…` as iptables-save prints it, joined by spaces. */
 function callText(flag: string, ext: Extension | undefined, call: MatchCall | TargetCall) {
+  // Consecutive rules mostly repeat a call: compare with the last few before the WeakMap.
+  for (let i = 0; i < RECENT.length; i += 2) if (RECENT[i] === call) return RECENT[i + 1] as string;
   const shared = ext !== undefined && !ext.distinct;
   let text = shared ? SAVE_TEXT.get(call) : undefined;
   if (text === undefined) {
@@ -113,8 +115,15 @@ function callText(flag: string, ext: Extension | undefined, call: MatchCall | Ta
     text = words.join(' ');
     if (shared) SAVE_TEXT.set(call, text);
   }
+  RECENT[recentSlot] = call;
+  RECENT[recentSlot + 1] = text;
+  recentSlot = (recentSlot + 2) % 8;
   return text;
 }
+
+/** The last four calls printed and their text, in pairs (distinct ones too: they repeat in runs). */
+const RECENT: (MatchCall | TargetCall | string | undefined)[] = new Array(8).fill(undefined);
+let recentSlot = 0;
 
 /** The `-A CHAIN …` line iptables-save prints for this rule. */
 export function formatRuleSave(chain: string, rule: Rule): string {

@@ -14,10 +14,9 @@ function formatCounters(c: Counters): string {
 }
 
 /**
- * Text made of lines, each ending in a newline. Lines are joined a couple of thousand at a time:
- * a rule's line then lives only until its chunk is joined, instead of surviving (and being copied
- * by the garbage collector) until the whole text of hundreds of thousands of rules is, and each
- * chunk is large enough to be allocated where the young-generation collector never copies it.
+ * Text made of lines, each ending in a newline. Lines are joined a few hundred at a time: a rule's
+ * line then lives only until its chunk is joined, instead of surviving (and being copied by the
+ * garbage collector) until the whole text of hundreds of thousands of rules is.
  */
 class LineWriter {
   private readonly chunks: string[] = [];

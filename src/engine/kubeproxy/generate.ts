@@ -49,11 +49,15 @@ function servicesInOrder(services: readonly Service[]): { key: string; svc: Serv
 export function planServicePorts(input: SyncInput, config: ProxierConfig): PortPlan[] {
   const slicesBySvc = indexSlices(input.endpointSlices.map(sanitizeEndpointSlice));
   const plans: PortPlan[] = [];
+  const names = new Set<string>(); // what each port's chain names are hashed from
   for (const { key, svc } of servicesInOrder(input.services)) {
     const slices = slicesBySvc.get(key) ?? [];
     for (const sp of servicePortsOf(svc, config.family)) {
       const all = endpointsForPort(sp, slices, config);
-      plans.push(planServicePort(sp, all, categorizeEndpoints(sp, all, config), config));
+      const before = names.size;
+      const newName = names.add(sp.portName + sp.protocol).size > before;
+      const categorized = categorizeEndpoints(sp, all, config);
+      plans.push(planServicePort(sp, all, categorized, config, newName));
     }
   }
   return plans;

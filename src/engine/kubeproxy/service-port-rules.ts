@@ -36,6 +36,11 @@ export interface PortPlan {
   readonly usesLocalPolicyChain: boolean;
   readonly internalVerdict: Verdict | null;
   readonly externalVerdict: Verdict | null;
+  /**
+   * No earlier port of this sync has the same service-port name and protocol, so none of this
+   * port's chains (named by hashing them) can be declared already.
+   */
+  readonly newName: boolean;
   /** KUBE-SEP chain of each reachable endpoint, by endpoint string (each name is hashed once). */
   readonly sepChains: ReadonlyMap<string, string>;
 }
@@ -45,6 +50,7 @@ export function planServicePort(
   allEndpoints: readonly EndpointInfo[],
   endpoints: CategorizedEndpoints,
   config: ProxierConfig,
+  newName = false,
 ): PortPlan {
   void config;
   const svcChain = `KUBE-SVC-${sp.hash}`;
@@ -88,6 +94,7 @@ export function planServicePort(
       (sp.internalPolicyLocal || (sp.externalPolicyLocal && isExternallyAccessible(sp))),
     internalVerdict,
     externalVerdict,
+    newName,
     sepChains: endpointChains(sp, endpoints.reachable),
   };
 }
@@ -254,6 +261,7 @@ export function writeServicePort(
 
   // §7: a partial sync rewrites the chains of changed Services only; the others stay as they are.
   if (!writeChains) return;
+  const declare = (chain: string) => (plan.newName ? nat.declareNew(chain) : nat.declare(chain));
   // §4.3: the internal masquerade rule.
   if (plan.hasInternalEndpoints) {
     const head = [comment(`${P} cluster IP`), proto, dst(sp.clusterIP, sp.port)];
@@ -265,7 +273,7 @@ export function writeServicePort(
   }
   // §4.4: the external chain.
   if (plan.usesExternalChain) {
-    nat.declare(plan.extChain);
+    declare(plan.extChain);
     if (!sp.externalPolicyLocal) {
       nat.add(
         plan.extChain,
@@ -308,7 +316,7 @@ export function writeServicePort(
   }
   // §4.5: the load-balancer firewall chain.
   if (plan.usesFwChain) {
-    nat.declare(plan.fwChain);
+    declare(plan.fwChain);
     const lb = comment(`${P} loadbalancer IP`);
     for (const range of sp.loadBalancerSourceRanges)
       nat.add(plan.fwChain, [lb, `-s ${range}`, `-j ${plan.extChain}`], origin);
@@ -334,18 +342,18 @@ export function writeServicePort(
   };
   // §4.6: dispatch chains.
   if (plan.usesClusterPolicyChain) {
-    nat.declare(plan.svcChain);
+    declare(plan.svcChain);
     writeDispatch(nat, plan.svcChain, plan.endpoints.cluster, plan, ctx, originOf);
   }
   if (plan.usesLocalPolicyChain) {
-    nat.declare(plan.svlChain);
+    declare(plan.svlChain);
     writeDispatch(nat, plan.svlChain, plan.endpoints.local, plan, ctx, originOf);
   }
   // §4.7: one chain per reachable endpoint.
   const c = ctx.largeCluster ? null : `-m comment --comment ${P}`;
   for (const ep of plan.endpoints.reachable) {
     const sep = sepChainOf(plan, ep);
-    nat.declare(sep);
+    declare(sep);
     const epOrigin = originOf(ep);
     nat.add(sep, [c, `-s ${ep.ip}`, '-j KUBE-MARK-MASQ'], epOrigin);
     nat.add(
