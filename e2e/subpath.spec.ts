@@ -1,6 +1,7 @@
 /**
  * The build is a static site: served by a plain file server under a sub-path it works (relative
- * URLs only), and once loaded it keeps working offline, the lazily loaded lessons and editor too.
+ * URLs only), and once loaded it keeps working offline, the lazily loaded lessons and editor too;
+ * its service worker opens it again offline, from any of the app's addresses.
  */
 import { expect, test as base } from './fixtures.ts';
 import { EditorPage } from './pages/editor-page.ts';
@@ -87,6 +88,36 @@ test('once loaded, the app keeps working offline: lessons and the editor open an
   await editor.settled();
   await expect.poll(() => app.rulesText()).toContain('--probability 0.25000000000');
 
+  await expect(page.getByTestId('status.load-failed')).toHaveCount(0);
+  expect(server.requests.length).toBe(fetched);
+  await context.setOffline(false);
+});
+
+test('after one visit, the app reloads offline from its service worker, from any address', async ({
+  app,
+  server,
+  context,
+}) => {
+  const { page } = app;
+  await app.openUrl(`${server.url}?speed=instant`);
+  // The worker installs once it has precached every built file, then becomes active.
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(new URL(scope).pathname).toBe(PREFIX);
+  const fetched = server.requests.length;
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.__podpath?.state().model !== undefined);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect((await app.rulesText()).split('\n')).toContain(CLUSTER_IP_RULE);
+  const packets = new PacketsPage(page);
+  await packets.send('default/client', 'default/clusterip-service:80/tcp');
+  await expect(packets.outcome).toHaveAttribute('data-kind', 'delivered');
+
+  // Another address of the app (presentation mode, a scenario) opens offline too.
+  await app.openUrl(`${server.url}?present&scenario=nodeport&speed=instant`);
+  expect(await app.state((s) => s.presenting)).toBe(true);
+  await expect(page.getByTestId('rules.text')).toContainText('KUBE-NODEPORTS');
   await expect(page.getByTestId('status.load-failed')).toHaveCount(0);
   expect(server.requests.length).toBe(fetched);
   await context.setOffline(false);

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
 import { App } from './ui/app/App.tsx';
 import { bootStore } from './ui/app/boot.ts';
 import { AppStoreProvider } from './ui/app/store-context.ts';
@@ -18,3 +19,7 @@ createRoot(root).render(
     </AppStoreProvider>
   </StrictMode>,
 );
+
+// Offline after the first visit: the service worker precaches the whole built app (a no-op in
+// `vite` dev mode, where the plugin serves no worker).
+void registerSW({ immediate: true });
