@@ -34,8 +34,24 @@ export class EditorPage {
   }
 
   /** The first rendered line containing `text`. */
-  line(text: string): Locator {
+  line(text: string | RegExp): Locator {
     return this.content.locator('.cm-line', { hasText: text }).first();
+  }
+
+  /**
+   * Clicks the end of the first line matching `text` (CodeMirror renders only the lines near the
+   * view, so the editor is scrolled down until it appears).
+   */
+  async clickLineEnd(text: string | RegExp): Promise<void> {
+    const scroller = this.page.locator('[data-testid="editor.cm"] .cm-scroller');
+    for (let i = 0; i < 40 && (await this.line(text).count()) === 0; i++)
+      await scroller.evaluate((el) => el.scrollBy(0, 200));
+    const line = this.line(text);
+    await line.scrollIntoViewIfNeeded();
+    const box = await line.boundingBox();
+    if (!box) throw new Error(`line ${String(text)} is not visible`);
+    // Past the end of the text: the cursor lands at the end of the line, in its last field.
+    await this.page.mouse.click(box.x + box.width - 4, box.y + box.height / 2);
   }
 
   /**

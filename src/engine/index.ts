@@ -75,3 +75,9 @@ export type {
 } from './cni/network-model.ts';
 export { buildNetwork } from './cni/build-network.ts';
 export { formatTraceMarkdown } from './sim/format-markdown.ts';
+
+export type { FieldRef } from './why/field-ref.ts';
+export { fieldAt, fieldSpan, formatFieldPath } from './why/field-ref.ts';
+export type { RuleSource } from './why/why.ts';
+export { rulesOfField, sourceOfRule } from './why/why.ts';
+export { ruleKey } from './why/rule-keys.ts';

@@ -21,6 +21,7 @@ import {
   type RulesView,
   type Theme,
 } from './view-slice.ts';
+import { createWhySlice } from './why-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -50,6 +51,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     ...createPlaybackSlice(...a),
     ...createViewSlice(...a),
     ...createLessonSlice(...a),
+    ...createWhySlice(...a),
   }));
   const { yaml, scenarioName, ...rest } = initial;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

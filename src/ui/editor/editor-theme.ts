@@ -43,6 +43,12 @@ const look = EditorView.theme({
     backgroundImage: 'none',
     textDecoration: 'underline wavy var(--warning)',
   },
+  // The field whose rules are marked in the rules panel ("why" links): the same colours.
+  '.cm-why-field': {
+    backgroundColor: 'var(--accent-soft)',
+    outline: '1px solid var(--accent)',
+    borderRadius: '2px',
+  },
   '.cm-tooltip': {
     backgroundColor: 'var(--panel)',
     color: 'var(--fg)',

@@ -17,6 +17,7 @@ import {
   highlightActiveLineGutter,
   lineNumbers,
 } from '@codemirror/view';
+import { fieldSpan } from '../../engine/index.ts';
 import { minimalSetup } from 'codemirror';
 import type { AppStore } from '../../store/app-store.ts';
 import { debounce } from './debounce.ts';
@@ -24,6 +25,7 @@ import { setEditorReader } from './editor-handle.ts';
 import { toEditorDiagnostics } from './diagnostics.ts';
 import { editorTheme } from './editor-theme.ts';
 import { textChange } from './text-change.ts';
+import { setWhyMark, whyMark } from './why-mark.ts';
 
 /** How long typing must pause before the engine runs. */
 export const EDIT_DEBOUNCE_MS = 200;
@@ -63,9 +65,13 @@ export function mountYamlEditor(
         EditorView.lineWrapping,
         yaml(),
         lintGutter(),
+        whyMark,
         theme.of(editorTheme(initial.theme === 'dark')),
         aria.of(ariaLabel(labels.ariaLabel)),
         EditorView.updateListener.of((u) => {
+          // A click in the text asks which rules the field under it made ("why" links).
+          if (u.selectionSet && u.transactions.some((tr) => tr.isUserEvent('select.pointer')))
+            store.getState().explainAt(u.state.selection.main.head, u.state.doc.toString());
           if (!u.docChanged || u.transactions.some((tr) => tr.annotation(fromStore))) return;
           push(u.state.doc.toString());
         }),
@@ -73,11 +79,34 @@ export function mountYamlEditor(
     }),
   });
 
+  /** Marks the chosen "why" field in the text (when it is there and the text is the store's). */
+  const showWhy = () => {
+    const s = store.getState();
+    const span =
+      s.why && s.yaml === view.state.doc.toString() ? fieldSpan(s.yaml, s.why.field) : null;
+    view.dispatch({ effects: setWhyMark.of(span) });
+  };
+
+  /** Selects and scrolls to a span the store asked to show (a rule's YAML), once. */
+  const showReveal = () => {
+    const r = store.getState().reveal;
+    if (!r) return;
+    const len = view.state.doc.length;
+    view.dispatch({
+      selection: EditorSelection.range(Math.min(r.from, len), Math.min(r.to, len)),
+      effects: EditorView.scrollIntoView(Math.min(r.from, len), { y: 'center' }),
+    });
+    view.focus(); // the selection shows (and can be copied) where the learner now looks
+    store.getState().revealed();
+  };
+
   const showDiagnostics = () => {
     const diagnostics = toEditorDiagnostics(store.getState().diagnostics, view.state.doc.length);
     view.dispatch(setDiagnostics(view.state, diagnostics));
   };
   showDiagnostics();
+  showWhy();
+  showReveal();
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.yaml !== prev.yaml) {
@@ -89,6 +118,8 @@ export function mountYamlEditor(
       }
     }
     if (s.diagnostics !== prev.diagnostics || s.yaml !== prev.yaml) showDiagnostics();
+    if (s.why !== prev.why || s.yaml !== prev.yaml) showWhy();
+    if (s.reveal !== prev.reveal) showReveal();
     if (s.theme !== prev.theme)
       view.dispatch({ effects: theme.reconfigure(editorTheme(s.theme === 'dark')) });
   });

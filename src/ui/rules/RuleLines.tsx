@@ -22,9 +22,25 @@ interface Props {
   readonly resetKey: string;
   /** The grep pattern these rows were filtered with (tests wait for it). */
   readonly filter: string;
+  /** Lines of the rules the chosen YAML field produced. */
+  readonly why: ReadonlySet<number>;
+  /** Bring the first of them into view when they change (not when a rule click chose them). */
+  readonly scrollToWhy: boolean;
+  /** A click on a rule line (not a text selection): show where it came from. */
+  readonly onRuleClick: (line: number) => void;
 }
 
-export function RuleLines({ rows, highlighted, focusLine, counts, resetKey, filter }: Props) {
+export function RuleLines({
+  rows,
+  highlighted,
+  focusLine,
+  counts,
+  resetKey,
+  filter,
+  why,
+  scrollToWhy,
+  onRuleClick,
+}: Props) {
   const t = useT(RULES_MESSAGES);
   const containerRef = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState({ key: resetKey, limit: PAGE });
@@ -43,6 +59,18 @@ export function RuleLines({ rows, highlighted, focusLine, counts, resetKey, filt
     return out;
   }, [rows, end]);
 
+  // The first of the "why" lines comes into view when they change.
+  useEffect(() => {
+    if (why.size === 0 || !scrollToWhy) return;
+    const first = Math.min(...why);
+    const box = containerRef.current;
+    const el = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
+    if (!box || !el) return;
+    const b = box.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (r.top < b.top || r.bottom > b.bottom) el.scrollIntoView({ block: 'center' });
+  }, [why, scrollToWhy]);
+
   useEffect(() => {
     if (focusLine < 0) return;
     const box = containerRef.current;
@@ -55,12 +83,23 @@ export function RuleLines({ rows, highlighted, focusLine, counts, resetKey, filt
 
   return (
     <div className="rules-lines" ref={containerRef}>
-      <div data-testid="rules.text" className="rules-text" data-filter={filter}>
+      <div
+        data-testid="rules.text"
+        className="rules-text"
+        data-filter={filter}
+        title={t('whyHint')}
+        onClick={(e) => {
+          // Selecting text to copy is not a click on a rule.
+          if (window.getSelection()?.isCollapsed === false) return;
+          const el = (e.target as HTMLElement).closest<HTMLElement>('[data-line]');
+          if (el) onRuleClick(Number(el.dataset['line']));
+        }}
+      >
         {chunks.map((chunk, i) => (
           <Chunk
             key={i}
             rows={chunk}
-            marks={chunkMarks(chunk, highlighted, focusLine)}
+            marks={chunkMarks(chunk, highlighted, focusLine, why)}
             counts={counts}
             countTitle={t('matchedTitle', { n: '{n}' })}
           />
@@ -85,12 +124,16 @@ function chunkMarks(
   chunk: readonly DiffRow[],
   highlighted: ReadonlySet<number>,
   focusLine: number,
+  why: ReadonlySet<number>,
 ): string {
-  if (highlighted.size === 0) return '';
+  if (highlighted.size === 0 && why.size === 0) return '';
   const marks: string[] = [];
-  for (const r of chunk)
-    if (r.kind !== 'removed' && highlighted.has(r.index))
+  for (const r of chunk) {
+    if (r.kind === 'removed') continue;
+    if (highlighted.has(r.index))
       marks.push(r.index === focusLine ? `!${r.index}` : String(r.index));
+    if (why.has(r.index)) marks.push(`?${r.index}`);
+  }
   return marks.join(',');
 }
 
@@ -111,10 +154,12 @@ const Chunk = memo(function Chunk({ rows, marks, counts, countTitle }: ChunkProp
         const hl =
           current &&
           (marked.has(`!${r.index}`) ? 'focus' : marked.has(String(r.index)) ? 'hop' : '');
+        const why = current && marked.has(`?${r.index}`);
         return (
           <div
             key={`${r.kind}${r.index}`}
-            className={`rule-line rule-${r.kind}${hl ? ` rule-${hl}` : ''}`}
+            className={`rule-line rule-${r.kind}${hl ? ` rule-${hl}` : ''}${why ? ' rule-why' : ''}`}
+            data-why={why || undefined}
             data-testid="rules.line"
             data-kind={r.kind}
             data-line={current ? r.index : undefined}

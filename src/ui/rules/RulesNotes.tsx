@@ -4,6 +4,7 @@ import { useAppStore, useAppStoreApi } from '../app/store-context.ts';
 import { useT } from '../i18n/i18n.ts';
 import type { DiffSummary } from './line-diff.ts';
 import { RULES_MESSAGES } from './messages.ts';
+import { WhyNote } from './WhyNote.tsx';
 
 interface Props {
   readonly changes: DiffSummary | null;
@@ -12,6 +13,8 @@ interface Props {
   readonly highlightedCount: number;
   readonly hopElsewhere: number;
   readonly hasCounts: boolean;
+  /** Lines marked for the chosen YAML field. */
+  readonly whyCount: number;
 }
 
 export function RulesNotes({
@@ -21,6 +24,7 @@ export function RulesNotes({
   highlightedCount,
   hopElsewhere,
   hasCounts,
+  whyCount,
 }: Props) {
   const t = useT(RULES_MESSAGES);
   const store = useAppStoreApi();
@@ -72,6 +76,7 @@ export function RulesNotes({
           {hasCounts && <span className="muted">{t('matchedLegend')}</span>}
         </p>
       )}
+      <WhyNote count={whyCount} />
     </div>
   );
 }

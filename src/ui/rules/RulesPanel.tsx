@@ -23,6 +23,7 @@ export function RulesPanel() {
   const node = useAppStore(selectRulesNode);
   const view = useAppStore((s) => s.rulesView);
   const hasModel = useAppStore((s) => s.model !== null);
+  const whyFromYaml = useAppStore((s) => s.why !== null && !s.why.rule);
   const panelRef = useRef<HTMLElement>(null);
   const nextChange = useRef(0);
 
@@ -41,6 +42,7 @@ export function RulesPanel() {
         highlightedCount={r.highlighted.size}
         hopElsewhere={r.hopElsewhere}
         hasCounts={r.counts.size > 0}
+        whyCount={r.why.size}
       />
       {!hasModel && <p className="rules-empty muted">{t('empty')}</p>}
       {hasModel && r.filter !== '' && r.shown === 0 && (
@@ -55,6 +57,12 @@ export function RulesPanel() {
         counts={r.counts}
         resetKey={`${node} ${view}`}
         filter={r.filter}
+        why={r.why}
+        scrollToWhy={whyFromYaml}
+        onRuleClick={(line) => {
+          const key = r.keys[line];
+          if (key) store.getState().explainRule(key);
+        }}
       />
       <ServiceTable />
     </section>

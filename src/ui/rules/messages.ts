@@ -36,7 +36,15 @@ type Key =
   | 'chosen'
   | 'tableNote'
   | 'noServices'
-  | 'moreRows';
+  | 'moreRows'
+  | 'whyField'
+  | 'whyNone'
+  | 'whyFrom'
+  | 'whyEndpoint'
+  | 'whyHops'
+  | 'whyHop'
+  | 'whyClear'
+  | 'whyHint';
 
 export const RULES_MESSAGES: Messages<Key> = {
   en: {
@@ -78,6 +86,14 @@ export const RULES_MESSAGES: Messages<Key> = {
       'Probabilities as iptables prints them (kube-proxy wrote {written}). A rule sees only the connections the rules above it let through, so the chances multiply.',
     noServices: 'No Service has endpoints on this node.',
     moreRows: '{n} more endpoints not shown',
+    whyField: '{n} rules from {kind} {name} · {field}',
+    whyNone: 'No rule on {node} comes from {kind} {name} · {field}.',
+    whyFrom: 'This rule comes from Service {service}, port {port}',
+    whyEndpoint: 'endpoint {endpoint}',
+    whyHops: '{n} hops of the trace used them',
+    whyHop: 'one hop of the trace used them',
+    whyClear: 'Clear',
+    whyHint: 'Click a field in the YAML to mark the rules it made; click a rule to see its YAML.',
   },
   ko: {
     panel: 'kube-proxy 규칙',
@@ -118,5 +134,14 @@ export const RULES_MESSAGES: Messages<Key> = {
       '확률은 iptables가 출력한 값입니다 (kube-proxy는 {written}(으)로 씀). 각 규칙은 위 규칙들이 통과시킨 연결만 보므로 확률이 곱해집니다.',
     noServices: '이 노드에는 엔드포인트가 있는 서비스가 없습니다.',
     moreRows: '엔드포인트 {n}개 더 (표시 안 함)',
+    whyField: '{kind} {name} · {field}에서 나온 규칙 {n}개',
+    whyNone: '{node}에는 {kind} {name} · {field}에서 나온 규칙이 없습니다.',
+    whyFrom: '이 규칙은 Service {service}의 포트 {port}에서 나왔습니다',
+    whyEndpoint: '엔드포인트 {endpoint}',
+    whyHops: '트레이스의 홉 {n}개가 이 규칙을 썼습니다',
+    whyHop: '트레이스의 홉 1개가 이 규칙을 썼습니다',
+    whyClear: '지우기',
+    whyHint:
+      'YAML의 필드를 클릭하면 그 필드가 만든 규칙이, 규칙을 클릭하면 그 규칙의 YAML이 표시됩니다.',
   },
 };

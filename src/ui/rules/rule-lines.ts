@@ -92,3 +92,24 @@ export function countMatches(
       }
   return counts;
 }
+
+/**
+ * Each line's rule key, `<table> <chain> #<n>` (the n-th `-A <chain>` line of its table), or null
+ * for lines that are not rules. The n-th rule of a chain is the same rule in every view.
+ */
+export function lineRuleKeys(lines: readonly string[], view: RulesView): (string | null)[] {
+  const counts = new Map<string, number>();
+  let table = FIXED_TABLE[view] ?? '';
+  return lines.map((line) => {
+    if (line.startsWith('*')) {
+      table = line.slice(1);
+      return null;
+    }
+    if (!line.startsWith('-A ')) return null;
+    const sp = line.indexOf(' ', 3);
+    const chain = sp < 0 ? line.slice(3) : line.slice(3, sp);
+    const n = (counts.get(`${table} ${chain}`) ?? 0) + 1;
+    counts.set(`${table} ${chain}`, n);
+    return `${table} ${chain} #${n}`;
+  });
+}

@@ -14,7 +14,8 @@ import {
 import { useAppStore } from '../app/store-context.ts';
 import { grep } from './grep.ts';
 import { diffLines, summarize, type DiffRow, type DiffSummary } from './line-diff.ts';
-import { countMatches, hopLines, indexRules } from './rule-lines.ts';
+import { countMatches, hopLines, indexRules, lineRuleKeys } from './rule-lines.ts';
+import { selectWhyKeys } from '../../store/why-selectors.ts';
 
 export interface RuleRows {
   /** Rows after the filter, in order (removed rows only while marks are shown). */
@@ -32,6 +33,10 @@ export interface RuleRows {
   /** Per current-text line index: times matched in the trace on this node. */
   readonly counts: ReadonlyMap<number, number>;
   readonly filter: string;
+  /** Each current-text line's rule key (`<table> <chain> #<n>`), or null. */
+  readonly keys: readonly (string | null)[];
+  /** Current-text line indices of the rules the chosen YAML field produced. */
+  readonly why: ReadonlySet<number>;
 }
 
 const splitLines = (text: string): string[] => {
@@ -71,6 +76,13 @@ export function useRuleRows(dismissedVersion: number): RuleRows {
     };
   }, [hop, node, index]);
   const counts = useMemo(() => countMatches(trace, node, index), [trace, node, index]);
+  const keys = useMemo(() => lineRuleKeys(lines, view), [lines, view]);
+  const whyKeys = useAppStore(selectWhyKeys);
+  const why = useMemo(() => {
+    const out = new Set<number>();
+    if (whyKeys.size > 0) keys.forEach((k, i) => k !== null && whyKeys.has(k) && out.add(i));
+    return out;
+  }, [keys, whyKeys]);
   const rows = useMemo(() => grep(all, filter, (r) => r.text), [all, filter]);
   const shown = useMemo(
     () =>
@@ -88,5 +100,7 @@ export function useRuleRows(dismissedVersion: number): RuleRows {
     hopElsewhere,
     counts,
     filter,
+    keys,
+    why,
   };
 }

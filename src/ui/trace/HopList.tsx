@@ -6,6 +6,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { Hop } from '../../engine/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useAppStore, useAppStoreApi } from '../app/store-context.ts';
+import { selectWhyHops } from '../../store/why-selectors.ts';
 import { hopPlace } from './hop-text.ts';
 import { TRACE_MESSAGES } from './messages.ts';
 
@@ -15,12 +16,15 @@ const HopRow = memo(function HopRow({ hop, index }: { hop: Hop; index: number })
   const t = useT(TRACE_MESSAGES);
   const store = useAppStoreApi();
   const current = useAppStore((s) => s.hopIndex === index);
+  // One of the rules the chosen YAML field made decided this hop ("why" links).
+  const why = useAppStore((s) => selectWhyHops(s).has(index));
   const what = hop.hook ?? t(`kind_${hop.kind}`);
   return (
     <li>
       <button
         type="button"
-        className={`hop-row${current ? ' current' : ''}${LOST.has(hop.kind) ? ' lost' : ''}`}
+        className={`hop-row${current ? ' current' : ''}${LOST.has(hop.kind) ? ' lost' : ''}${why ? ' why' : ''}`}
+        data-why={why || undefined}
         data-testid="trace.hop"
         data-kind={hop.kind}
         aria-current={current ? 'step' : undefined}
