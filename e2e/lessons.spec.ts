@@ -114,9 +114,9 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
   'challenges/selector': async (page) => {
     const lessons = new LessonsPage(page);
     const rules = new RulesPage(page);
-    // Before the fix: no web pod answers, and the filter table says why.
+    // Before the fix: node1's request is rejected, and the filter table says why.
     await send(page);
-    await expect(page.getByTestId('trace.outcome')).not.toContainText('web-');
+    await expect(page.getByTestId('trace.outcome')).toHaveAttribute('data-kind', 'rejected');
     await expect(rules.filter).toHaveValue('10.100.50.50');
     await expect(rules.text).toContainText('default/web-svc has no endpoints');
     // Fix the selector's typo in the editor, then back to the lesson and send again.

@@ -64,7 +64,7 @@ spec:
 `;
 
 /** Lesson 8's first challenge: the Service's selector has a typo. */
-export const SELECTOR_TYPO = `# Challenge: requests to web-svc never reach a web pod. Find out why and fix it.
+export const SELECTOR_TYPO = `# Challenge: requests to web-svc are refused or never answered. Find out why and fix it.
 apiVersion: apps/v1
 kind: Deployment
 metadata:

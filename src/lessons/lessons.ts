@@ -403,30 +403,30 @@ const challenges: Lesson = {
   steps: [
     {
       id: 'selector',
-      title: { en: 'Requests that reach nobody', ko: '아무에게도 닿지 않는 요청' },
+      title: { en: 'Requests that are refused', ko: '거절되는 요청' },
       body: {
-        en: 'Requests from client to web-svc never reach a web pod. Send one and follow it in the trace, then read the filter table’s rules for 10.100.50.50: what does kube-proxy say about this Service? Find out why, and fix the YAML.',
-        ko: 'client에서 web-svc로 보낸 요청이 web 파드에 닿지 않습니다. 하나 보내서 트레이스로 따라간 다음, 10.100.50.50에 대한 filter 테이블 규칙을 읽어 보세요. kube-proxy는 이 서비스에 대해 뭐라고 하나요? 이유를 찾아 YAML을 고치세요.',
+        en: 'A request from node1 to web-svc is refused: it never reaches a web pod. Send one and follow it in the trace, then read the filter table’s rules for 10.100.50.50: what does kube-proxy say about this Service? Find out why, and fix the YAML. (Sent from the client pod instead, the same request is not refused on a Weave Net cluster: Weave’s FORWARD rules sit above kube-proxy’s, accept the packet, and it leaves the node for an address nobody has.)',
+        ko: 'node1에서 web-svc로 보낸 요청이 거절됩니다. web 파드에 닿지 않습니다. 하나 보내서 트레이스로 따라간 다음, 10.100.50.50에 대한 filter 테이블 규칙을 읽어 보세요. kube-proxy는 이 서비스에 대해 뭐라고 하나요? 이유를 찾아 YAML을 고치세요. (client 파드에서 보내면 Weave Net 클러스터에서는 거절되지 않습니다. Weave의 FORWARD 규칙이 kube-proxy의 규칙보다 위에 있어 패킷을 받아들이고, 패킷은 아무도 갖지 않은 주소를 향해 노드를 떠납니다.)',
       },
       setup: {
         yaml: SELECTOR_TYPO,
         rulesNode: 'node1',
         rulesView: 'filter-S',
         rulesFilter: '10.100.50.50',
-        request: { from: 'client', to: 'web-svc', protocol: null, packets: 1 },
+        request: { from: 'node1', to: 'web-svc', protocol: null, packets: 1 },
       },
       task: {
         text: {
-          en: 'Make a request from client to web-svc reach a web pod.',
-          ko: 'client에서 web-svc로 보낸 요청이 web 파드에 닿게 하세요.',
+          en: 'Make a request to web-svc reach a web pod.',
+          ko: 'web-svc로 보낸 요청이 web 파드에 닿게 하세요.',
         },
         check: (s) => {
-          const c = lastConnection(s, 'client');
+          const c = lastConnection(s);
           return c?.outcome.kind === 'delivered' && c.backend?.pod?.includes('/web-') === true;
         },
         hint: {
-          en: 'kube-proxy’s rule says web-svc “has no endpoints”. Does the Service’s selector match the pods’ labels?',
-          ko: 'kube-proxy의 규칙에 web-svc가 “has no endpoints”(엔드포인트 없음)라고 적혀 있습니다. 서비스의 셀렉터가 파드 레이블과 맞나요?',
+          en: 'kube-proxy’s rule says web-svc “has no endpoints” and rejects the connection. Does the Service’s selector match the pods’ labels?',
+          ko: 'kube-proxy의 규칙에 web-svc가 “has no endpoints”(엔드포인트 없음)라고 적혀 있고 연결을 거절합니다. 서비스의 셀렉터가 파드 레이블과 맞나요?',
         },
       },
     },
