@@ -53,3 +53,14 @@ describe('why links', () => {
     expect(store.getState().why).toBeNull();
   });
 });
+
+test('another click in the same field keeps the marks as they are', () => {
+  const store = createAppStore({ yaml: ARTICLE });
+  const at = ARTICLE.indexOf('targetPort');
+  store.getState().explainAt(at + 1);
+  const why = store.getState().why;
+  store.getState().explainAt(at + 4);
+  expect(store.getState().why).toBe(why);
+  store.getState().explainAt(ARTICLE.indexOf('replicas'));
+  expect(store.getState().why?.field.path).toEqual(['spec', 'replicas']);
+});

@@ -38,11 +38,24 @@ export interface WhySlice {
   revealed(): void;
 }
 
+function sameField(a: FieldRef, b: FieldRef): boolean {
+  return (
+    a.kind === b.kind &&
+    a.namespace === b.namespace &&
+    a.name === b.name &&
+    a.path.length === b.path.length &&
+    a.path.every((p, i) => p === b.path[i])
+  );
+}
+
 export const createWhySlice: StateCreator<AppState, [], [], WhySlice> = (set, get) => ({
   why: null,
   reveal: null,
   explainAt: (offset, text) => {
     const field = fieldAt(text ?? get().yaml, offset);
+    const now = get().why;
+    // Another click in the same field changes nothing (the marks stay, the panel does not jump).
+    if (field && now && !now.rule && sameField(now.field, field)) return;
     // A click on an object's own line names the object: mark everything it produced.
     set({ why: field ? { field } : null });
   },
