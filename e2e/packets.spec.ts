@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { PacketsPage } from './pages/packets-page.ts';
 
@@ -74,6 +75,48 @@ test('a request from the node1 pod client to 10.100.100.100:80 steps hop by hop 
   await expect(packets.position).toHaveText(`hop ${n} / ${n}`);
   await packets.stepBack();
   await expect(packets.position).toHaveText(`hop ${n - 1} / ${n}`);
+});
+
+test('in Korean the hops are explained in Korean; addresses, chains and rules stay as printed', async ({
+  app,
+}) => {
+  const packets = new PacketsPage(app.page);
+  await app.open('speed=instant');
+  await packets.setLang('ko');
+  await packets.send('default/client', '10.100.100.100:80');
+  await expect(packets.outcome).toHaveAttribute('data-kind', 'delivered');
+  await expect(packets.outcome).toContainText(
+    /전달됨 node2의 파드 default\/deploy-nginx-\S+ \(10\.36\.0\.\d:80\)/,
+  );
+
+  // Hop 2: the pod's route and ARP, as one Korean explanation with the addresses in it.
+  await packets.seek(1);
+  await expect(packets.note).toHaveText(
+    '10.100.100.100은 같은 링크에 있지 않으므로(off-link) 기본 라우트를 따라 게이트웨이 10.44.0.0으로 보냅니다. 10.44.0.0에 대한 ARP 요청에 노드의 브리지(weave)가 응답합니다.',
+  );
+
+  // Hop 4: kube-proxy's DNAT in PREROUTING; the rule steps say what each rule did.
+  await packets.seek(3);
+  await expect(packets.note).toHaveText(/^목적지 10\.100\.100\.100:80 → 10\.36\.0\.\d:80\.$/);
+  const rules = packets.inspector.getByTestId('inspector.rules');
+  await expect(rules).toContainText('KUBE-SERVICES 체인으로 점프');
+  await expect(rules).toContainText(/DNAT: 목적지를 10\.36\.0\.\d:80으로 변경/);
+  await expect(rules).toContainText('-j DNAT --to-destination 10.36.0.');
+  await app.screenshots('packets-ko');
+
+  // The Markdown export follows the language.
+  const download = app.page.waitForEvent('download');
+  await app.page.getByTestId('share.export').selectOption('trace');
+  const md = readFileSync(await (await download).path(), 'utf8');
+  expect(md).toContain('| # | 위치 | 동작 | 규칙 | 이전 | 이후 | 설명 |');
+  expect(md).toContain('10.100.100.100은 같은 링크에 있지 않으므로(off-link)');
+
+  // Back in English, the note is the engine's own sentence (the CLI's and the golden files').
+  await packets.setLang('en');
+  await packets.seek(1);
+  await expect(packets.note).toHaveText(
+    "10.100.100.100 is off-link: default route via the gateway 10.44.0.0; ARP for 10.44.0.0: answered by the node's bridge (weave)",
+  );
 });
 
 test('a name that does not resolve shows the engine’s message', async ({ app }) => {

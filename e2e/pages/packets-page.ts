@@ -3,7 +3,8 @@
  * list, the hop inspector, the outcome and burst mode.
  */
 /// <reference lib="dom" />
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Lang } from '../../src/store/view-slice.ts';
 
 export type HeaderField = 'source' | 'destination' | 'protocol' | 'mark' | 'ttl';
 
@@ -12,6 +13,8 @@ export class PacketsPage {
   readonly position: Locator;
   readonly hops: Locator;
   readonly inspector: Locator;
+  /** The selected hop's explanation (the engine's note, in the UI's language). */
+  readonly note: Locator;
   readonly outcome: Locator;
   readonly error: Locator;
   readonly bars: Locator;
@@ -21,6 +24,7 @@ export class PacketsPage {
     this.position = page.getByTestId('playback.position');
     this.hops = page.getByTestId('trace.hop');
     this.inspector = page.getByTestId('inspector');
+    this.note = page.getByTestId('inspector.note');
     this.outcome = page.getByTestId('trace.outcome');
     this.error = page.getByTestId('request.error');
     this.bars = page.getByTestId('burst.bar');
@@ -44,6 +48,13 @@ export class PacketsPage {
     const proto = this.page.getByTestId('request.protocol');
     if (await proto.isVisible()) await proto.selectOption(protocol);
     await this.page.getByTestId('request.send').click();
+  }
+
+  /** Switches the UI language with the toolbar's toggle (the button names the other language). */
+  async setLang(lang: Lang): Promise<void> {
+    const current = () => this.page.evaluate(() => document.documentElement.lang);
+    if ((await current()) !== lang) await this.page.getByTestId('toolbar.lang').click();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
   }
 
   /** The hop under the packet (0-based), from the store. */

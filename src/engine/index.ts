@@ -58,6 +58,17 @@ export {
   formatPacket,
   formatTrace,
 } from './sim/format-trace.ts';
+export type {
+  AddressOwner,
+  PodName,
+  TraceLanguage,
+  TraceMessage,
+  TraceMessageArgs,
+  TraceMessageId,
+  TraceMessageRenderers,
+  TraceText,
+} from './sim/trace-messages.ts';
+export { renderTraceText, TRACE_TEXT_EN } from './sim/note-text.ts';
 export type { TraceSpec } from './sim/trace-text.ts';
 export { parseTraceArgs, runTraceSpec, traceText } from './sim/trace-text.ts';
 
@@ -74,7 +85,8 @@ export type {
   NodeNetwork,
 } from './cni/network-model.ts';
 export { buildNetwork } from './cni/build-network.ts';
-export { formatTraceMarkdown } from './sim/format-markdown.ts';
+export type { TraceMarkdownWords } from './sim/format-markdown.ts';
+export { formatTraceMarkdown, TRACE_MARKDOWN_EN } from './sim/format-markdown.ts';
 
 export type { FieldRef } from './why/field-ref.ts';
 export { fieldAt, fieldSpan, formatFieldPath } from './why/field-ref.ts';

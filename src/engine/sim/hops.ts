@@ -5,9 +5,25 @@ import type { HookResult } from '../netfilter/hook.ts';
 import type { Packet } from '../netfilter/packet.ts';
 import type { MatchNote, Step, StepEffect } from '../netfilter/result.ts';
 import type { Protocol } from './request.ts';
-import type { Hop, PacketView, RuleStep } from './trace.ts';
+import { renderTraceText } from './note-text.ts';
+import type { Hop, Outcome, PacketView, RuleStep } from './trace.ts';
+import { msg, type TraceMessage, type TraceText } from './trace-messages.ts';
 
 const PROTOCOLS: Readonly<Record<number, Protocol>> = { 6: 'tcp', 17: 'udp', 132: 'sctp' };
+
+/** A hop's note in English and as messages. */
+export function noteFields(noteMsg: TraceText): Pick<Hop, 'note' | 'noteMsg'> {
+  return { note: renderTraceText(noteMsg), noteMsg };
+}
+
+/** An outcome other than delivery, with its reason in English and as messages. */
+export function lost(
+  kind: 'dropped' | 'rejected' | 'unreachable',
+  node: string | null,
+  ...reasonMsg: TraceMessage[]
+): Outcome {
+  return { kind, node, reason: renderTraceText(reasonMsg), reasonMsg };
+}
 
 /** Weave's VXLAN header fields while the packet is inside the tunnel. */
 export type Outer = NonNullable<PacketView['outer']>;
@@ -25,58 +41,64 @@ export function viewOf(p: Packet, outer?: Outer): PacketView {
   };
 }
 
-function noteText(n: MatchNote): string {
+function noteMsg(n: MatchNote): TraceMessage {
   if (n.kind === 'random')
-    return `random ${n.probabilityText}: ${n.taken ? 'taken' : 'not taken'} (drew ${n.draw.toFixed(4)})`;
-  if (n.kind === 'nth') return `nth ${n.counter}/${n.every}: ${n.taken ? 'taken' : 'not taken'}`;
-  return `recent ${n.name} ${n.command} ${formatIp(n.address)}: ${n.matched ? 'hit' : 'miss'}`;
+    return msg('random', { probability: n.probabilityText, taken: n.taken, draw: n.draw });
+  if (n.kind === 'nth') return msg('nth', { counter: n.counter, every: n.every, taken: n.taken });
+  return msg('recent', {
+    name: n.name,
+    command: n.command,
+    address: formatIp(n.address),
+    matched: n.matched,
+  });
 }
 
-function effectText(e: StepEffect): string {
+function effectMsg(e: StepEffect): TraceMessage {
   switch (e.kind) {
     case 'jump':
-      return `jump ${e.chain}`;
+      return msg('jump', { chain: e.chain });
     case 'goto':
-      return `goto ${e.chain}`;
+      return msg('goto', { chain: e.chain });
     case 'return':
-      return 'RETURN';
+      return msg('return', {});
     case 'accept':
-      return 'ACCEPT';
+      return msg('accept', {});
     case 'drop':
-      return 'DROP';
+      return msg('drop', {});
     case 'reject':
-      return `REJECT ${e.with}`;
+      return msg('reject', { with: e.with });
     case 'dnat':
-      return `DNAT to ${e.to}`;
+      return msg('dnat', { to: e.to });
     case 'snat':
-      return `SNAT to ${e.to}`;
+      return msg('snat', { to: e.to });
     case 'masquerade':
-      return `MASQUERADE to ${e.to ?? '(no address)'} on ${e.iface ?? '(none)'}`;
+      return msg('masquerade', { to: e.to, iface: e.iface });
     case 'mark':
-      return `MARK ${formatHex(e.from)} → ${formatHex(e.to)}`;
+      return msg('mark', { from: formatHex(e.from), to: formatHex(e.to) });
     case 'log':
-      return `LOG "${e.prefix}"`;
+      return msg('log', { prefix: e.prefix });
     case 'nflog':
-      return `NFLOG group ${e.group}`;
+      return msg('nflog', { group: e.group });
     case 'count':
-      return 'counted';
+      return msg('count', {});
     case 'no-match':
-      return 'no match';
+      return msg('noMatch', {});
     case 'end':
-      return 'end of chain, back to the caller';
+      return msg('chainEnd', {});
     case 'policy':
-      return `policy ${e.policy}`;
+      return msg('policy', { policy: e.policy });
   }
 }
 
 function ruleStep(s: Step): RuleStep {
-  const notes = s.notes.map(noteText);
+  const effect = [...s.notes.map(noteMsg), effectMsg(s.effect)];
   return {
     table: s.table,
     chain: s.chain,
     ruleNumber: s.ruleNumber ?? 0,
     ruleText: s.ruleText,
-    effect: [...notes, effectText(s.effect)].join('; '),
+    effect: renderTraceText(effect),
+    effectMsg: effect,
   };
 }
 
@@ -109,22 +131,46 @@ export function verdictText(r: HookResult): string {
   return v.kind;
 }
 
-/** A sentence for a hook hop. */
-export function hookNote(r: HookResult): string {
-  const parts: string[] = [];
-  const natRun = r.tables.find((t) => t.table === 'nat');
-  if (natRun?.skipped === 'nat-decided')
-    parts.push("nat table not consulted: this connection's NAT was decided by its first packet");
-  if (r.nat) {
-    const from = `${formatIp(r.nat.from.addr)}:${r.nat.from.port}`;
-    const to = `${formatIp(r.nat.to.addr)}:${r.nat.to.port}`;
-    const what = r.nat.manip === 'dst' ? 'destination' : 'source';
-    parts.push(`${what} ${from} → ${to}${r.nat.decided ? '' : ' (from the conntrack entry)'}`);
+/** Netfilter's reason for a drop outside a rule, as a message (its own words when unknown). */
+function reasonMsg(reason: string): TraceMessage {
+  const noAddress = /^MASQUERADE: no IPv(\d) address on (.+)$/.exec(reason);
+  if (noAddress) {
+    const iface = noAddress[2]!;
+    return msg('masqueradeNoAddress', {
+      family: Number(noAddress[1]),
+      iface: iface === '(none)' ? null : iface,
+    });
   }
-  if (r.verdict.kind === 'DROP') parts.push(r.reason ?? 'dropped by a rule or the chain policy');
-  if (r.verdict.kind === 'REJECT') parts.push(`rejected: the sender gets ICMP ${r.verdict.with}`);
-  if (r.verdict.kind === 'ERROR') parts.push(r.verdict.error.message);
-  return parts.length > 0 ? parts.join('; ') : 'accepted';
+  const noPort = /^(SNAT|MASQUERADE): no free source port on (.+)$/.exec(reason);
+  if (noPort) return msg('noFreePort', { target: noPort[1]!, addr: noPort[2]! });
+  return msg('hookReason', { text: reason });
+}
+
+/** Why the hook dropped the packet: netfilter's reason, or a rule or policy. */
+export function dropReasonMsg(r: HookResult): TraceMessage {
+  return r.reason === null ? msg('droppedByRule', {}) : reasonMsg(r.reason);
+}
+
+/** What a hook hop did, as messages. */
+export function hookNoteMsg(r: HookResult): TraceText {
+  const parts: TraceMessage[] = [];
+  const natRun = r.tables.find((t) => t.table === 'nat');
+  if (natRun?.skipped === 'nat-decided') parts.push(msg('natSkipped', {}));
+  if (r.nat) {
+    parts.push(
+      msg('natRewrite', {
+        manip: r.nat.manip,
+        from: `${formatIp(r.nat.from.addr)}:${r.nat.from.port}`,
+        to: `${formatIp(r.nat.to.addr)}:${r.nat.to.port}`,
+        fromConntrack: !r.nat.decided,
+      }),
+    );
+  }
+  if (r.verdict.kind === 'DROP') parts.push(dropReasonMsg(r));
+  if (r.verdict.kind === 'REJECT') parts.push(msg('rejectedIcmp', { with: r.verdict.with }));
+  if (r.verdict.kind === 'ERROR')
+    parts.push(msg('evaluationError', { message: r.verdict.error.message }));
+  return parts.length > 0 ? parts : [msg('accepted', {})];
 }
 
 export function hookHop(
@@ -148,6 +194,6 @@ export function hookHop(
     before: viewOf(before, outer),
     after: viewOf(r.packet, outer),
     ...(conntrack ? { conntrack } : {}),
-    note: hookNote(r),
+    ...noteFields(hookNoteMsg(r)),
   };
 }

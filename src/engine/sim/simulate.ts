@@ -19,8 +19,10 @@ import {
   type ResolvedRequest,
   type TraceRequest,
 } from './request.ts';
+import { lost } from './hops.ts';
 import { createRng } from './rng.ts';
 import type { ConnectionTrace, Outcome, PacketTrace, Trace } from './trace.ts';
+import { msg } from './trace-messages.ts';
 import { ipOf, walkFromHost, walkFromOutside, walkFromPod, type Walk } from './walk.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -74,13 +76,12 @@ function walk(
   const w: Walk = { world, record, hops: [] };
   if (place.kind === 'outside') return { outcome: walkFromOutside(w, p), w };
   const rt = world.nodes.get(place.node);
-  if (!rt)
-    return { outcome: { kind: 'unreachable', node: null, reason: `no node ${place.node}` }, w };
+  if (!rt) return { outcome: lost('unreachable', null, msg('noNode', { node: place.node })), w };
   if (place.kind === 'node') return { outcome: walkFromHost(w, rt, p), w };
   const ns = rt.net.pods.find((x) => x.id === place.nsId);
   if (!ns)
     return {
-      outcome: { kind: 'unreachable', node: place.node, reason: `no namespace ${place.nsId}` },
+      outcome: lost('unreachable', place.node, msg('noNamespace', { id: place.nsId })),
       w,
     };
   return { outcome: walkFromPod(w, ns, p), w };
@@ -167,11 +168,14 @@ function runConnection(
       arrived &&
       (arrived.src !== req.dstIp || arrived.sport !== req.dport)
     ) {
-      replyOutcome = {
-        kind: 'dropped',
-        node: replyOutcome.node,
-        reason: `the reply arrives from ${arrived.src}:${arrived.sport}, but the client connected to ${req.dstIp}:${req.dport}: its socket does not recognise it and the connection resets`,
-      };
+      replyOutcome = lost(
+        'dropped',
+        replyOutcome.node,
+        msg('replyMismatch', {
+          from: `${arrived.src}:${arrived.sport}`,
+          expected: `${req.dstIp}:${req.dport}`,
+        }),
+      );
       if (first) outcome = replyOutcome;
     }
     packets.push({ direction: 'reply', hops: back.w.hops, outcome: replyOutcome });
@@ -181,7 +185,7 @@ function runConnection(
     index,
     sport,
     backend,
-    outcome: outcome ?? { kind: 'unreachable', node: null, reason: 'nothing sent' },
+    outcome: outcome ?? lost('unreachable', null, msg('nothingSent', {})),
     packets: record ? packets : [],
   };
 }

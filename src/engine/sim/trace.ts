@@ -3,6 +3,7 @@
  * animates it. Nothing here knows about time on screen.
  */
 import type { Protocol, ResolvedRequest } from './request.ts';
+import type { TraceText } from './trace-messages.ts';
 
 /** A packet's headers as a learner reads them. */
 export interface PacketView {
@@ -34,6 +35,8 @@ export interface RuleStep {
   readonly ruleText: string;
   /** What it did: `jump KUBE-SVC-…`, `random 0.33333333349: taken (drew 0.21)`, `DNAT to 10.36.0.1:80`. */
   readonly effect: string;
+  /** `effect` as messages, for other languages. */
+  readonly effectMsg: TraceText;
 }
 
 export type HopKind =
@@ -73,8 +76,10 @@ export interface Hop {
   readonly conntrack?: string;
   /** The topology link it travels (ids shared with the UI: `veth:node1/default/web-…`, `overlay:node1>node2`). */
   readonly link?: string;
-  /** One sentence saying what happened and why. */
+  /** One sentence saying what happened and why (English). */
   readonly note: string;
+  /** `note` as messages, for other languages. */
+  readonly noteMsg: TraceText;
 }
 
 export type Outcome =
@@ -85,9 +90,14 @@ export type Outcome =
       readonly ip: string;
       readonly port: number;
     }
-  | { readonly kind: 'dropped'; readonly node: string | null; readonly reason: string }
-  | { readonly kind: 'rejected'; readonly node: string | null; readonly reason: string }
-  | { readonly kind: 'unreachable'; readonly node: string | null; readonly reason: string };
+  | {
+      readonly kind: 'dropped' | 'rejected' | 'unreachable';
+      readonly node: string | null;
+      /** Why (English). */
+      readonly reason: string;
+      /** `reason` as messages, for other languages. */
+      readonly reasonMsg: TraceText;
+    };
 
 export interface PacketTrace {
   /** original: client → server; reply: server → client. */

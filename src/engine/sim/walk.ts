@@ -16,8 +16,10 @@ import type { CtInfo, PhysdevInfo } from '../netfilter/context.ts';
 import { runHook, type Hook, type HookResult } from '../netfilter/hook.ts';
 import type { Packet } from '../netfilter/packet.ts';
 import { lookupRoute, type RouteLookup } from '../routing/lookup.ts';
-import { hookHop, viewOf, type Outer } from './hops.ts';
+import { arpAnswerMsg, arpFailureMsg } from './arp-messages.ts';
+import { dropReasonMsg, hookHop, lost, noteFields, viewOf, type Outer } from './hops.ts';
 import type { Hop, HopKind, Outcome } from './trace.ts';
+import { msg, type PodName, type TraceMessage, type TraceText } from './trace-messages.ts';
 import type { NodeRuntime, World } from './world.ts';
 
 /** The state of one walk. */
@@ -29,9 +31,14 @@ export interface Walk {
 }
 
 const podLabel = (ns: NetNamespace) => (ns.pod ? `pod ${ns.pod.namespace}/${ns.pod.name}` : 'host');
+const podName = (ns: NetNamespace): PodName =>
+  ns.pod ? `${ns.pod.namespace}/${ns.pod.name}` : null;
 
-function add(w: Walk, hop: Omit<Hop, 'after'> & { after?: Hop['after'] }): void {
-  if (w.record) w.hops.push({ ...hop, after: hop.after ?? hop.before });
+function add(
+  w: Walk,
+  hop: Omit<Hop, 'after' | 'note' | 'noteMsg'> & { after?: Hop['after']; noteMsg: TraceText },
+): void {
+  if (w.record) w.hops.push({ ...hop, after: hop.after ?? hop.before, ...noteFields(hop.noteMsg) });
 }
 
 function simpleHop(
@@ -40,11 +47,11 @@ function simpleHop(
   node: string | null,
   namespace: string,
   p: Packet,
-  note: string,
+  noteMsg: TraceText,
   extra: Partial<Hop> = {},
 ): void {
   if (!w.record) return;
-  add(w, { kind, node, namespace, before: viewOf(p), note, ...extra });
+  add(w, { kind, node, namespace, before: viewOf(p), noteMsg, ...extra });
 }
 
 function runtime(w: Walk, node: string): NodeRuntime {
@@ -88,27 +95,22 @@ function hook(
   }
   const v = result.verdict;
   const last = result.tables.flatMap((t) => t.result?.steps ?? []).at(-1);
-  const rule = last?.ruleText ? ` by \`${last.ruleText}\`` : '';
-  if (v.kind === 'DROP')
-    return {
-      result,
-      outcome: {
-        kind: 'dropped',
-        node: rt.name,
-        reason: result.reason ?? `dropped in ${name}${rule}`,
-      },
-    };
+  const rule = last?.ruleText || null;
+  if (v.kind === 'DROP') {
+    const why =
+      result.reason === null ? msg('droppedIn', { hook: name, rule }) : dropReasonMsg(result);
+    return { result, outcome: lost('dropped', rt.name, why) };
+  }
   if (v.kind === 'REJECT')
     return {
       result,
-      outcome: {
-        kind: 'rejected',
-        node: rt.name,
-        reason: `rejected in ${name}${rule} (${v.with})`,
-      },
+      outcome: lost('rejected', rt.name, msg('rejectedIn', { hook: name, rule, with: v.with })),
     };
   if (v.kind === 'ERROR')
-    return { result, outcome: { kind: 'dropped', node: rt.name, reason: v.error.message } };
+    return {
+      result,
+      outcome: lost('dropped', rt.name, msg('evaluationError', { message: v.error.message })),
+    };
   return { result, outcome: null };
 }
 
@@ -116,11 +118,7 @@ function confirm(rt: NodeRuntime, ct: CtInfo): Outcome | null {
   if (!ct.entry) return null;
   const entry = conntrackConfirm(rt.conntrack, ct);
   if (entry) return null;
-  return {
-    kind: 'dropped',
-    node: rt.name,
-    reason: 'conntrack could not confirm the connection: its reply tuple is taken by another one',
-  };
+  return lost('dropped', rt.name, msg('conntrackClash', {}));
 }
 
 const decTtl = (p: Packet): Packet => ({ ...p, ttl: p.ttl - 1 });
@@ -128,52 +126,37 @@ const decTtl = (p: Packet): Packet => ({ ...p, ttl: p.ttl - 1 });
 /** A packet a pod sends: its own routing, ARP, and the veth into the node. */
 export function walkFromPod(w: Walk, ns: NetNamespace, p: Packet): Outcome {
   const label = podLabel(ns);
+  const pod = podName(ns);
   const dst = formatIp(p.dst);
-  simpleHop(w, 'send', ns.node, label, p, `the ${label} sends from eth0`, { iface: 'eth0' });
+  simpleHop(w, 'send', ns.node, label, p, [msg('podSends', { pod })], { iface: 'eth0' });
   const r = lookupRoute(ns, dst);
   if (r.type === 'local') {
-    simpleHop(
-      w,
-      'loopback',
-      ns.node,
-      label,
-      p,
-      `${dst} is this pod's own address: the route lookup hits the local table and the packet loops back inside the pod, never leaving it`,
-      { iface: 'lo', verdict: 'local' },
-    );
+    simpleHop(w, 'loopback', ns.node, label, p, [msg('loopback', { dst })], {
+      iface: 'lo',
+      verdict: 'local',
+    });
     return { kind: 'delivered', node: ns.node, to: `${label} itself`, ip: dst, port: p.dport };
   }
   if (r.type === 'unreachable' || !r.dev) {
-    simpleHop(w, 'unreachable', ns.node, label, p, `no route to ${dst} in the pod`, {
+    simpleHop(w, 'unreachable', ns.node, label, p, [msg('podNoRoute', { dst })], {
       verdict: routeText(r),
     });
-    return { kind: 'unreachable', node: ns.node, reason: `no route to ${dst} in ${label}` };
+    return lost('unreachable', ns.node, msg('podNoRouteIn', { dst, pod }));
   }
   const nextHop = r.via ?? dst;
   const onLink = resolveOnLink(w.world.network, ns, r.dev, nextHop);
-  const how = r.via
-    ? `${dst} is off-link: default route via the gateway ${r.via}`
-    : `${dst} is on-link (dev ${r.dev})`;
-  simpleHop(
-    w,
-    'route',
-    ns.node,
-    label,
-    p,
-    `${how}; ARP for ${nextHop}: ${onLink.owner ? `answered by ${onLink.owner.kind === 'bridge' ? `the node's bridge (${onLink.owner.dev})` : onLink.owner.kind === 'pod' && onLink.owner.pod ? `pod ${onLink.owner.pod.namespace}/${onLink.owner.pod.name}${onLink.owner.path === 'overlay' ? ` on ${onLink.owner.node}, across the overlay` : ''}` : onLink.owner.dev}` : 'no answer'}`,
-    { iface: r.dev, verdict: routeText(r) },
-  );
+  const how = r.via ? msg('offLink', { dst, via: r.via }) : msg('onLink', { dst, dev: r.dev });
+  simpleHop(w, 'route', ns.node, label, p, [how, arpAnswerMsg(nextHop, onLink.owner)], {
+    iface: r.dev,
+    verdict: routeText(r),
+  });
   if (!onLink.owner) {
-    const reason = onLink.reason ?? `nobody answers ARP for ${nextHop}`;
-    simpleHop(
-      w,
-      'unreachable',
-      ns.node,
-      label,
-      p,
-      `${reason}; the sender gets EHOSTUNREACH (No route to host)`,
-    );
-    return { kind: 'unreachable', node: ns.node, reason };
+    const reason =
+      onLink.reason === null
+        ? msg('arpNobody', { ip: nextHop })
+        : arpFailureMsg(ns, r.dev, nextHop, onLink);
+    simpleHop(w, 'unreachable', ns.node, label, p, [reason, msg('ehostunreach', {})]);
+    return lost('unreachable', ns.node, reason);
   }
   const rt = runtime(w, ns.node);
   const port = rt.net.bridge.ports.find((x) => x.namespace === ns.id);
@@ -184,8 +167,11 @@ export function walkFromPod(w: Walk, ns: NetNamespace, p: Packet): Outcome {
     ns.node,
     'host',
     p,
-    `through the veth pair: the pod's eth0 → ${port.dev} on the node, a port of the ${rt.net.bridge.name} bridge`,
-    { iface: port.dev, link: `veth:${ns.id}` },
+    [msg('veth', { dev: port.dev, bridge: rt.net.bridge.name })],
+    {
+      iface: port.dev,
+      link: `veth:${ns.id}`,
+    },
   );
   const toBridge = onLink.owner.kind === 'bridge' && onLink.owner.node === ns.node;
   return hostIngress(w, rt, p, rt.net.bridge.name, port.dev, toBridge ? null : nextHop);
@@ -224,54 +210,50 @@ export function hostIngress(
         ct,
         physIn,
         loc,
-        `the frame is addressed to ${l2Target}'s MAC: the ${bridge} bridge switches it (br_netfilter runs the FORWARD and POSTROUTING hooks on it)`,
+        msg('bridgeSwitches', { target: l2Target, bridge }),
       );
   }
   const r = lookupRoute(rt.net.host, dst);
   if (r.type === 'local' || r.type === 'broadcast') {
-    simpleHop(
-      w,
-      'route',
-      rt.name,
-      'host',
-      p,
-      `${dst} is one of ${rt.name}'s own addresses: local delivery (INPUT)`,
-      { verdict: 'local' },
-    );
+    simpleHop(w, 'route', rt.name, 'host', p, [msg('localDelivery', { dst, node: rt.name })], {
+      verdict: 'local',
+    });
     const inp = hook(w, rt, 'INPUT', p, ct, inIface, null, physdev);
     if (inp.outcome) return inp.outcome;
     p = inp.result.packet;
     const bad = confirm(rt, inp.result.ct);
     if (bad) return bad;
-    simpleHop(
-      w,
-      'deliver',
-      rt.name,
-      'host',
-      p,
-      `delivered to a process on ${rt.name} listening on ${dst}:${p.dport}`,
-    );
+    simpleHop(w, 'deliver', rt.name, 'host', p, [
+      msg('deliverProcess', { node: rt.name, dst, port: p.dport }),
+    ]);
     return { kind: 'delivered', node: rt.name, to: `node ${rt.name}`, ip: dst, port: p.dport };
   }
   if (r.type === 'unreachable' || !r.dev) {
-    simpleHop(w, 'unreachable', rt.name, 'host', p, `${rt.name} has no route to ${dst}`, {
-      verdict: routeText(r),
-    });
-    return { kind: 'unreachable', node: rt.name, reason: `${rt.name} has no route to ${dst}` };
+    const noRoute = msg('nodeNoRoute', { node: rt.name, dst });
+    simpleHop(w, 'unreachable', rt.name, 'host', p, [noRoute], { verdict: routeText(r) });
+    return lost('unreachable', rt.name, noRoute);
   }
   const nextHop = r.via ?? dst;
   if (r.dev === bridge) {
     const loc = bridgePortFor(w.world.network, rt.name, nextHop);
     const bridged = inIface === bridge;
     const why = bridged
-      ? `the destination was rewritten to ${dst}, reachable through the same ${bridge} bridge: the kernel keeps the packet at layer 2 (bridged DNAT), no TTL decrement`
-      : `${rt.name} routes ${dst} ${routeText(r)}`;
+      ? msg('bridgedDnat', { dst, bridge })
+      : msg('nodeRoutes', { node: rt.name, dst, route: routeText(r) });
     return forwardOnBridge(w, rt, bridged ? p : decTtl(p), ct, physIn, loc, why, inIface);
   }
-  simpleHop(w, 'route', rt.name, 'host', p, `${rt.name} routes ${dst} ${routeText(r)}`, {
-    verdict: routeText(r),
-    iface: r.dev,
-  });
+  simpleHop(
+    w,
+    'route',
+    rt.name,
+    'host',
+    p,
+    [msg('nodeRoutes', { node: rt.name, dst, route: routeText(r) })],
+    {
+      verdict: routeText(r),
+      iface: r.dev,
+    },
+  );
   const routed = decTtl(p);
   const fwd = hook(w, rt, 'FORWARD', routed, ct, inIface, r.dev, physdev);
   if (fwd.outcome) return fwd.outcome;
@@ -290,36 +272,23 @@ function forwardOnBridge(
   ct: CtInfo,
   physIn: string | null,
   loc: BridgeLocation,
-  why: string,
+  why: TraceMessage,
   inIface?: string,
 ): Outcome {
   const bridge = rt.net.bridge.name;
   const dst = formatIp(p.dst);
   if (loc.kind === 'none') {
-    simpleHop(
-      w,
-      'unreachable',
-      rt.name,
-      'host',
-      p,
-      `${why}; but nobody on ${rt.name}'s ${bridge} answers ARP for ${dst}: EHOSTUNREACH`,
-    );
-    return {
-      kind: 'unreachable',
-      node: rt.name,
-      reason: `nobody on ${rt.name}'s ${bridge} has ${dst}`,
-    };
+    simpleHop(w, 'unreachable', rt.name, 'host', p, [
+      why,
+      msg('bridgeNoArp', { node: rt.name, bridge, dst }),
+    ]);
+    return lost('unreachable', rt.name, msg('bridgeNobody', { node: rt.name, bridge, dst }));
   }
   const outPort = loc.kind === 'bridge' ? null : loc.port;
-  simpleHop(
-    w,
-    'bridge',
-    rt.name,
-    'host',
-    p,
-    `${why}; ${bridge}'s forwarding table: ${dst} is behind ${outPort ?? 'the bridge itself'}`,
-    { iface: bridge, verdict: outPort ?? bridge },
-  );
+  simpleHop(w, 'bridge', rt.name, 'host', p, [why, msg('fdb', { bridge, dst, port: outPort })], {
+    iface: bridge,
+    verdict: outPort ?? bridge,
+  });
   const physdev = { in: physIn, out: outPort };
   const fwd = hook(w, rt, 'FORWARD', p, ct, inIface ?? bridge, bridge, physdev);
   if (fwd.outcome) return fwd.outcome;
@@ -337,25 +306,27 @@ function bridgeEgress(w: Walk, rt: NodeRuntime, p0: Packet, loc: BridgeLocation)
   if (loc.kind === 'pod') {
     p = { ...p, mark: 0 };
     const ns = findNamespace(w.world.network, loc.namespace);
-    const label = ns ? podLabel(ns) : `pod ${loc.pod.namespace}/${loc.pod.name}`;
-    simpleHop(w, 'veth', rt.name, label, p, `out of ${loc.port} into the pod's eth0`, {
+    const pod = ns ? podName(ns) : `${loc.pod.namespace}/${loc.pod.name}`;
+    const label = pod === null ? 'host' : `pod ${pod}`;
+    simpleHop(w, 'veth', rt.name, label, p, [msg('vethIntoPod', { port: loc.port })], {
       iface: 'eth0',
       link: `veth:${loc.namespace}`,
     });
-    simpleHop(w, 'deliver', rt.name, label, p, `delivered to the ${label} on ${dst}:${p.dport}`);
+    simpleHop(w, 'deliver', rt.name, label, p, [msg('deliverPod', { pod, dst, port: p.dport })]);
     return { kind: 'delivered', node: rt.name, to: label, ip: dst, port: p.dport };
   }
   if (loc.kind === 'overlay') return crossOverlay(w, rt, p, loc.node);
   if (loc.kind === 'bridge') return hostIngress(w, rt, p, rt.net.bridge.name, null, null);
-  return { kind: 'unreachable', node: rt.name, reason: `nobody has ${dst}` };
+  return lost('unreachable', rt.name, msg('nobodyHas', { dst }));
 }
 
 /** Weave fastdp: VXLAN encapsulation on one node, the LAN, decapsulation on the other. */
 function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outcome {
   const path = overlayPath(w.world.network, rt.name, toNode);
   if (path.kind === 'none') {
-    simpleHop(w, 'unreachable', rt.name, 'host', p, path.reason);
-    return { kind: 'unreachable', node: rt.name, reason: path.reason };
+    const none = msg('noOverlay', { from: rt.name, to: toNode, reason: path.reason });
+    simpleHop(w, 'unreachable', rt.name, 'host', p, [none]);
+    return lost('unreachable', rt.name, none);
   }
   const flow = {
     src: formatIp(p.src),
@@ -379,7 +350,7 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       iface: 'vxlan-6784',
       before: viewOf(p),
       after: viewOf(p, outer),
-      note: `vethwe-bridge → Weave's datapath: the frame is wrapped in VXLAN (VNI ${path.vni}) inside UDP ${path.src} → ${path.dst}:${path.port}, 50 bytes more; the inner packet is untouched`,
+      noteMsg: [msg('encap', { vni: path.vni, src: path.src, dst: path.dst, port: path.port })],
     });
     add(w, {
       kind: 'wire',
@@ -388,7 +359,15 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       iface: 'eth0',
       link: `overlay:${rt.name}>${toNode}`,
       before: viewOf(p, outer),
-      note: `over the LAN from ${rt.name} (${path.src}) to ${toNode} (${path.dst}) on UDP ${path.port}`,
+      noteMsg: [
+        msg('wireOverlay', {
+          from: rt.name,
+          src: path.src,
+          to: toNode,
+          dst: path.dst,
+          port: path.port,
+        }),
+      ],
     });
     add(w, {
       kind: 'decap',
@@ -397,7 +376,7 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       iface: 'vxlan-6784',
       before: viewOf(p, outer),
       after: viewOf(p),
-      note: `${toNode}'s vxlan-6784 port unwraps it; the datapath hands the frame to vethwe-datapath → vethwe-bridge → the weave bridge`,
+      noteMsg: [msg('decap', { node: toNode })],
     });
   }
   const remote = runtime(w, toNode);
@@ -425,7 +404,7 @@ function lanEgress(w: Walk, rt: NodeRuntime, p: Packet, nextHop: string, dev: st
       null,
       'wire',
       p,
-      `over the LAN from ${rt.name} to ${target.name} (${target.internalIP})`,
+      [msg('wireLan', { from: rt.name, to: target.name, ip: target.internalIP })],
       { iface: dev, link: `lan:${rt.name}>${target.name}` },
     );
     return hostIngress(w, runtime(w, target.name), { ...p, mark: 0 }, 'eth0', null, null);
@@ -436,7 +415,7 @@ function lanEgress(w: Walk, rt: NodeRuntime, p: Packet, nextHop: string, dev: st
     null,
     'outside',
     p,
-    `out of ${rt.name}'s ${dev} to ${nextHop}: the packet leaves the cluster`,
+    [msg('leavesCluster', { node: rt.name, dev, nextHop })],
     { iface: dev, link: `lan:${rt.name}>outside` },
   );
   return { kind: 'delivered', node: null, to: 'outside', ip: dst, port: p.dport };
@@ -445,17 +424,25 @@ function lanEgress(w: Walk, rt: NodeRuntime, p: Packet, nextHop: string, dev: st
 /** A packet a process on the node sends (OUTPUT path; datapath.md §6.5 b). */
 export function walkFromHost(w: Walk, rt: NodeRuntime, p0: Packet): Outcome {
   let p = p0;
-  simpleHop(w, 'send', rt.name, 'host', p, `a process on ${rt.name} sends`);
+  simpleHop(w, 'send', rt.name, 'host', p, [msg('hostSends', { node: rt.name })]);
   const r = lookupRoute(rt.net.host, formatIp(p.dst));
   if (r.type === 'unreachable' || !r.dev)
-    return {
-      kind: 'unreachable',
-      node: rt.name,
-      reason: `${rt.name} has no route to ${formatIp(p.dst)}`,
-    };
-  simpleHop(w, 'route', rt.name, 'host', p, `route ${routeText(r)}, source ${r.src ?? '?'}`, {
-    verdict: routeText(r),
-  });
+    return lost(
+      'unreachable',
+      rt.name,
+      msg('nodeNoRoute', { node: rt.name, dst: formatIp(p.dst) }),
+    );
+  simpleHop(
+    w,
+    'route',
+    rt.name,
+    'host',
+    p,
+    [msg('hostRoute', { route: routeText(r), src: r.src ?? null })],
+    {
+      verdict: routeText(r),
+    },
+  );
   let ct = conntrackIn(rt.conntrack, p, w.world.nowMs);
   const out = hook(w, rt, 'OUTPUT', p, ct, null, r.dev, null);
   if (out.outcome) return out.outcome;
@@ -464,17 +451,11 @@ export function walkFromHost(w: Walk, rt: NodeRuntime, p0: Packet): Outcome {
   const dst = formatIp(p.dst);
   const r2 = out.result.nat ? lookupRoute(rt.net.host, dst) : r;
   if (r2 !== r)
-    simpleHop(
-      w,
-      'route',
-      rt.name,
-      'host',
-      p,
-      `the destination changed: re-routed ${routeText(r2)}`,
-      { verdict: routeText(r2) },
-    );
+    simpleHop(w, 'route', rt.name, 'host', p, [msg('reroute', { route: routeText(r2) })], {
+      verdict: routeText(r2),
+    });
   if (r2.type === 'unreachable' || !r2.dev)
-    return { kind: 'unreachable', node: rt.name, reason: `${rt.name} has no route to ${dst}` };
+    return lost('unreachable', rt.name, msg('nodeNoRoute', { node: rt.name, dst }));
   if (r2.type === 'local') {
     const post = hook(w, rt, 'POSTROUTING', p, ct, null, 'lo', null);
     if (post.outcome) return post.outcome;
@@ -498,21 +479,14 @@ export function walkFromHost(w: Walk, rt: NodeRuntime, p0: Packet): Outcome {
 /** A packet from a client outside the cluster: only the nodes' own addresses are reachable. */
 export function walkFromOutside(w: Walk, p: Packet): Outcome {
   const dst = formatIp(p.dst);
-  simpleHop(
-    w,
-    'send',
-    null,
-    'outside',
-    p,
-    `a client outside the cluster (${formatIp(p.src)}) sends`,
-  );
+  simpleHop(w, 'send', null, 'outside', p, [msg('outsideSends', { src: formatIp(p.src) })]);
   const node = w.world.cluster.nodes.find((n) => n.internalIP === dst);
   if (!node) {
-    const reason = `${dst} is not a node address: Service and pod addresses exist only inside the nodes, and no router outside the cluster sends them to a node`;
-    simpleHop(w, 'unreachable', null, 'outside', p, reason);
-    return { kind: 'unreachable', node: null, reason };
+    const reason = msg('notNodeAddress', { dst });
+    simpleHop(w, 'unreachable', null, 'outside', p, [reason]);
+    return lost('unreachable', null, reason);
   }
-  simpleHop(w, 'wire', null, 'wire', p, `over the LAN to ${node.name}'s eth0`, {
+  simpleHop(w, 'wire', null, 'wire', p, [msg('wireToNode', { node: node.name })], {
     iface: 'eth0',
     link: `lan:outside>${node.name}`,
   });

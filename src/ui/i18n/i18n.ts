@@ -1,7 +1,10 @@
 /**
  * UI text in English and Korean. Each feature folder keeps its own `messages.ts`
  * (`{ en: {...}, ko: {...} }`, the same keys in both, checked by the type), and reads it with
- * `useT(messages)`. YAML, rule text and engine notes are never translated.
+ * `useT(messages)`. The engine's trace text (hop notes, rule effects, outcome reasons) comes as
+ * structured messages: English from the engine's renderer, Korean from `trace/note-text.ko.ts`
+ * (every message id, checked by the type). YAML, rule text, chain names and addresses are never
+ * translated.
  */
 import { useCallback } from 'react';
 import type { Lang } from '../../store/view-slice.ts';

@@ -51,6 +51,7 @@ describe('hopWaypoints', () => {
       before: orig[0]!.before,
       after: orig[0]!.after,
       note: '',
+      noteMsg: [],
     };
     expect(hopWaypoints(hop)).toEqual(['outside', 'eth0:node1']);
     expect(hopWaypoints({ ...hop, link: undefined, namespace: 'outside' } as Hop)).toEqual([

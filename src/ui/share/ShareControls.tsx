@@ -6,6 +6,7 @@ import { encodeShareLink, shareStateOf } from '../../store/share-link.ts';
 import { RULES_COMMAND } from '../../store/rules-text.ts';
 import { useAppStore, useAppStoreApi } from '../app/store-context.ts';
 import { useT } from '../i18n/i18n.ts';
+import { traceMarkdownWords } from '../trace/trace-markdown.ts';
 import { downloadText } from './download.ts';
 import { SHARE_MESSAGES } from './messages.ts';
 import { exportTopology } from './topology-export.ts';
@@ -38,7 +39,8 @@ export function ShareControls() {
       const text = `# ${RULES_COMMAND[s.rulesView]} on ${node}\n${selectRulesText(s)}`;
       downloadText(`podpath-${node}-${s.rulesView}.txt`, text);
     } else if (kind === 'trace' && s.trace) {
-      downloadText('podpath-trace.md', formatTraceMarkdown(s.trace), 'text/markdown');
+      const md = formatTraceMarkdown(s.trace, traceMarkdownWords(s.lang));
+      downloadText('podpath-trace.md', md, 'text/markdown');
     } else if (kind === 'svg' || kind === 'png') {
       void exportTopology(s, kind);
     }

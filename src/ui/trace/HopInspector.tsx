@@ -1,5 +1,6 @@
 /**
- * The selected hop up close: what happened and why (the engine's note), the VXLAN outer header,
+ * The selected hop up close: what happened and why (the engine's note, in the learner's
+ * language), the VXLAN outer header,
  * the headers before and after with the changed fields marked, the rules that decided and the
  * conntrack entry.
  */
@@ -9,11 +10,13 @@ import { useAppStore } from '../app/store-context.ts';
 import { encapsulation, headerRows, hopPlace, outerText } from './hop-text.ts';
 import { TRACE_MESSAGES } from './messages.ts';
 import { RuleSteps } from './RuleSteps.tsx';
+import { noteText } from './trace-language.ts';
 
 export function HopInspector() {
   const t = useT(TRACE_MESSAGES);
   const hop = useAppStore(selectCurrentHop);
   const hopIndex = useAppStore((s) => s.hopIndex);
+  const lang = useAppStore((s) => s.lang);
   if (!hop)
     return (
       <div className="inspector empty" data-testid="inspector">
@@ -30,7 +33,7 @@ export function HopInspector() {
         <span className="inspector-where"> — {hopPlace(hop)}</span>
       </h4>
       <p className="inspector-note" data-testid="inspector.note">
-        {hop.note}
+        {noteText(hop.noteMsg, lang)}
       </p>
       {encap && outer && (
         <div className={`outer outer-${encap}`} data-testid="inspector.outer">
