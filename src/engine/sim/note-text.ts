@@ -78,6 +78,10 @@ const EN: TraceMessageRenderers = {
   leavesCluster: (a) =>
     `out of ${a.node}'s ${a.dev} to ${a.nextHop}: the packet leaves the cluster`,
   wireToNode: (a) => `over the LAN to ${a.node}'s eth0`,
+  nobodyOutside: (a) =>
+    a.range === 'service'
+      ? `nothing outside the cluster has ${a.dst}: it is a Service address (service CIDR ${a.cidr}), which exists only in kube-proxy's rules on each node, and no rule here matched it; no one answers, and the client's connection times out`
+      : `nothing outside the cluster has ${a.dst}: it is in the pod network (${a.cidr}) but no pod has it; no one answers, and the client's connection times out`,
   notNodeAddress: (a) =>
     `${a.dst} is not a node address: Service and pod addresses exist only inside the nodes, and no router outside the cluster sends them to a node`,
 

@@ -203,3 +203,29 @@ describe('requests that cannot be made', () => {
     expect(t.connections[0]!.outcome.kind).toBe('unreachable');
   });
 });
+
+describe('a Service with no endpoints (datapath.md §4.5: Weave’s FORWARD rules sit above kube-proxy’s)', () => {
+  const noEndpoints = cluster('no-endpoints');
+
+  it('a node’s own request is rejected by kube-proxy’s filter rule', () => {
+    const t = run(noEndpoints, request(noEndpoints, 'node1', 'frontend'), 1);
+    expect(t.connections[0]!.outcome).toMatchObject({ kind: 'rejected', node: 'node1' });
+  });
+
+  it('a pod’s request is accepted by Weave, leaves the node and is answered by nobody', () => {
+    const pod = noEndpoints.pods.find((p) => p.nodeName === 'node1' && !p.hostNetwork)!;
+    const t = run(noEndpoints, request(noEndpoints, `${pod.namespace}/${pod.name}`, 'frontend'), 1);
+    const outcome = t.connections[0]!.outcome;
+    expect(outcome).toMatchObject({ kind: 'dropped', node: null });
+    if (outcome.kind !== 'dropped') throw new Error();
+    expect(outcome.reason).toContain('10.96.60.60');
+    expect(outcome.reason).toContain('service CIDR 10.96.0.0/12');
+    // An address outside the cluster's ranges is still the outside world's.
+    const out = run(
+      noEndpoints,
+      request(noEndpoints, `${pod.namespace}/${pod.name}`, '93.184.216.34:80'),
+      1,
+    );
+    expect(out.connections[0]!.outcome).toMatchObject({ kind: 'delivered', to: 'outside' });
+  });
+});

@@ -125,6 +125,11 @@ export interface TraceMessageArgs {
   readonly wireToNode: { readonly node: string };
   /** `10.100.100.100 is not a node address: Service and pod addresses exist only inside…` */
   readonly notNodeAddress: { readonly dst: string };
+  readonly nobodyOutside: {
+    readonly dst: string;
+    readonly range: 'service' | 'pod';
+    readonly cidr: string;
+  };
 
   // A netfilter hook.
   /** `nat table not consulted: this connection's NAT was decided by its first packet` */

@@ -9,7 +9,8 @@ import { resolveOnLink } from '../cni/l2.ts';
 import type { NetNamespace } from '../cni/network-model.ts';
 import { overlayPath } from '../cni/overlay-path.ts';
 import { flowSourcePort } from '../cni/vxlan.ts';
-import { formatIp, parseIp } from '../net/ip.ts';
+import type { ClusterModel } from '../k8s/cluster-model.ts';
+import { cidrContains, formatCidr, formatIp, parseCidr, parseIp, type Ip } from '../net/ip.ts';
 import { conntrackConfirm, conntrackIn } from '../netfilter/conntrack.ts';
 import { formatConntrackEntry } from '../netfilter/conntrack-format.ts';
 import type { CtInfo, PhysdevInfo } from '../netfilter/context.ts';
@@ -418,7 +419,25 @@ function lanEgress(w: Walk, rt: NodeRuntime, p: Packet, nextHop: string, dev: st
     [msg('leavesCluster', { node: rt.name, dev, nextHop })],
     { iface: dev, link: `lan:${rt.name}>outside` },
   );
+  // Service and pod addresses are the cluster's own: no host outside answers for them.
+  const range = clusterRangeOf(w.world.cluster, p.dst);
+  if (range) return lost('dropped', null, msg('nobodyOutside', { dst, ...range }));
   return { kind: 'delivered', node: null, to: 'outside', ip: dst, port: p.dport };
+}
+
+/** Whether `ip` is in the service CIDR or the pod network (the cluster's own address ranges). */
+function clusterRangeOf(
+  cluster: ClusterModel,
+  ip: Ip,
+): { range: 'service' | 'pod'; cidr: string } | null {
+  for (const [range, text] of [
+    ['service', cluster.serviceCIDR],
+    ['pod', cluster.podNetworkCIDR],
+  ] as const) {
+    const cidr = parseCidr(text);
+    if (cidr && cidrContains(cidr, ip)) return { range, cidr: formatCidr(cidr) };
+  }
+  return null;
 }
 
 /** A packet a process on the node sends (OUTPUT path; datapath.md §6.5 b). */

@@ -69,6 +69,7 @@ const SAMPLES: { readonly [K in TraceMessageId]: TraceMessageArgs[K] } = {
   leavesCluster: { node: 'node1', dev: 'eth0', nextHop: '192.168.56.1' },
   wireToNode: { node: 'node1' },
   notNodeAddress: { dst: '10.100.100.100' },
+  nobodyOutside: { dst: '10.100.50.50', range: 'service', cidr: '10.96.0.0/12' },
   natSkipped: {},
   natRewrite: { manip: 'dst', from: '10.100.100.100:80', to: '10.36.0.1:80', fromConntrack: true },
   accepted: {},

@@ -81,6 +81,10 @@ export const TRACE_MESSAGES_KO: TraceMessageRenderers = {
   leavesCluster: (a) =>
     `${a.node}의 ${a.dev}에서 ${josa(a.nextHop, '으로/로')} 나갑니다. 패킷이 클러스터를 떠납니다`,
   wireToNode: (a) => `LAN을 지나 ${a.node}의 eth0에 도착합니다`,
+  nobodyOutside: (a) =>
+    a.range === 'service'
+      ? `클러스터 바깥에는 ${josa(a.dst, '을/를')} 가진 곳이 없습니다. 이 주소는 서비스 주소(서비스 CIDR ${a.cidr})로, 각 노드의 kube-proxy 규칙 안에만 있는데 여기서는 어떤 규칙에도 맞지 않았습니다. 아무도 응답하지 않아 클라이언트의 연결은 시간 초과로 끝납니다`
+      : `클러스터 바깥에는 ${josa(a.dst, '을/를')} 가진 곳이 없습니다. 파드 네트워크(${a.cidr}) 안의 주소지만 어떤 파드도 이 주소를 갖고 있지 않습니다. 아무도 응답하지 않아 클라이언트의 연결은 시간 초과로 끝납니다`,
   notNodeAddress: (a) =>
     `${josa(a.dst, '은/는')} 노드 주소가 아닙니다. 서비스와 파드의 주소는 노드 안에만 있고, 클러스터 바깥의 어떤 라우터도 이 주소로 가는 패킷을 노드에 보내 주지 않습니다`,
 
