@@ -101,10 +101,13 @@ function burst(evaluator: RulesetEvaluator, count: number, scope: Scope): number
   const conntrack = createConntrackTable();
   const state = createEvalState();
   const rng = seededRandom(7);
+  // Built field by field, as the simulator's walk builds each hook's context (sim/walk.ts).
   const ctxOf = (ct: CtInfo, inIface: string | null, outIface: string | null): EvalContext => ({
-    ...node,
     inIface,
     outIface,
+    physdev: null,
+    addresses: node.addresses,
+    ipsets: node.ipsets,
     ct,
     rng,
     nowMs: 0,

@@ -13,12 +13,12 @@ import type { Chain, Policy, Ruleset, TableName } from '../iptables/ruleset.ts';
 import { TABLE_NAMES } from '../iptables/ruleset.ts';
 import type { IpFamily } from '../net/ip.ts';
 import type { ChainIndex, RuleKey } from './chain-index.ts';
-import { buildChainIndex } from './chain-index.ts';
+import { buildChainIndex, planChainIndex } from './chain-index.ts';
 import type { NetfilterError } from './errors.ts';
-import type { EvalState, RuleCounter } from './eval-state.ts';
+import type { PendingCounter } from './eval-state.ts';
 import { policyCounterKey, ruleCounterKey } from './eval-state.ts';
 import type { HeaderFields } from './header-test.ts';
-import { compileHeader, H_DST, H_PROTO } from './header-test.ts';
+import { compileHeader, H_DST, H_DST_NEG, H_PROTO, H_PROTO_NEG } from './header-test.ts';
 import type { MatchTest } from './match-evaluator.ts';
 import { ALWAYS } from './match-evaluator.ts';
 import { compileMatch, compileTarget } from './module-compile.ts';
@@ -34,53 +34,37 @@ export const T_JUMP = 1;
 export const T_GOTO = 2;
 export const T_ACTION = 3;
 
-/** A counter key with the counter object last used for it, remembered per state. */
-export interface CounterSlot {
-  /** Key in EvalState.counters. */
-  readonly counterKey: string;
-  /** The state `counter` belongs to. */
-  counterState: EvalState | null;
-  /** That state's counter object for the key. */
-  counter: RuleCounter | null;
-}
-
-/** One rule, flat: the walker reads fields of this object and follows few pointers. */
-export interface CompiledRule extends HeaderFields, CounterSlot {
-  /** The rule. */
-  readonly rule: Rule;
-  /** 0-based index in its chain. */
-  readonly index: number;
-  /** First match test, or null (matches that always match are left out). */
-  readonly match0: MatchTest | null;
-  /** Further match tests, or null. */
-  readonly moreMatches: readonly MatchTest[] | null;
-  /** T_NONE, T_JUMP, T_GOTO or T_ACTION. */
-  readonly targetKind: number;
-  /** Chain of a jump/goto (set once all chains exist). */
-  targetChain: CompiledChain | null;
-  /** Step effect of a jump/goto. */
-  readonly jumpEffect: StepEffect | null;
-  /** Action of a verdict or extension target. */
-  readonly action: TargetAction | null;
+/**
+ * One rule, flat: the walker reads fields of this object and follows few pointers. Long rulesets
+ * make a walk memory-bound, so compileRule creates the fields in the order a walk reads them (an
+ * object's fields lie in that order in memory): the header check (HeaderFields), the inline
+ * random draw, what every step needs, the counter and step cache of a matched rule, the target.
+ */
+export interface CompiledRule extends HeaderFields, PendingCounter {
   /**
-   * The action's constant outcome (verdicts, DNAT to one address), taken without calling it:
-   * its code ('' when the action must be called), effect and NAT binding, as flat fields.
+   * The next rule of its chain (null after the last): a chain walked in full goes rule to rule
+   * without reading its rules array (set once the chain is compiled).
    */
-  readonly fixedCode: TargetCode | '';
-  readonly fixedEffect: StepEffect | null;
-  readonly fixedNat: NatBinding | null;
+  next: CompiledRule | null;
   /**
    * The rule's only test when it is `statistic --mode random` (kube-proxy's KUBE-SVC rules),
    * drawn inline as flat fields (match0 is then null): the probability times 2³¹, an integer as
-   * the kernel stores it (-1: no such test), `!`, and the probability as printed.
+   * the kernel stores it (-1: no such test), `!`, the probability as printed, and as a number.
    */
   readonly randomStored: number;
   readonly randomNeg: boolean;
   readonly randomText: string;
-  /** Target name ('' without target). */
-  readonly targetName: string;
+  readonly randomProbability: number;
+  /** T_NONE, T_JUMP, T_GOTO or T_ACTION. */
+  readonly targetKind: number;
+  /** 0-based index in its chain. */
+  readonly index: number;
+  /** Name of its chain (so a step needs no read of the chain object). */
+  readonly chainName: string;
   /** `formatRuleSave` text, made on first use. */
   text: string | null;
+  /** Target name ('' without target). */
+  readonly targetName: string;
   /** The last step this rule produced without notes, reused when the next one is the same. */
   lastStep: Step | null;
   /** The effect that step was made for (null: a rule without target). */
@@ -88,6 +72,31 @@ export interface CompiledRule extends HeaderFields, CounterSlot {
   /** Its skipped count and depth (kept here so a cold rule's check reads one object). */
   lastSkipped: number;
   lastDepth: number;
+  /** First match test, or null (matches that always match are left out). */
+  readonly match0: MatchTest | null;
+  /**
+   * The action's constant outcome (verdicts, DNAT to one address), taken without calling it:
+   * its code ('' when the action must be called), effect and NAT binding, as flat fields.
+   */
+  readonly fixedCode: TargetCode | '';
+  readonly fixedEffect: StepEffect | null;
+  readonly fixedNat: NatBinding | null;
+  /** Chain of a jump/goto. */
+  targetChain: CompiledChain | null;
+  /**
+   * That chain's first rule and index (set once every chain is compiled), so entering it needs
+   * no read of the chain object.
+   */
+  targetFirst: CompiledRule | null;
+  targetIndex: ChainIndex<CompiledRule> | null;
+  /** Step effect of a jump/goto. */
+  readonly jumpEffect: StepEffect | null;
+  /** Further match tests, or null. */
+  readonly moreMatches: readonly MatchTest[] | null;
+  /** Action of a verdict or extension target. */
+  readonly action: TargetAction | null;
+  /** The rule. */
+  readonly rule: Rule;
 }
 
 export interface CompiledChain {
@@ -95,12 +104,12 @@ export interface CompiledChain {
   readonly name: string;
   /** Policy of a built-in chain, null for a user chain. */
   readonly policy: Policy | null;
+  /** Index for long chains, or null (every rule is tried). */
+  index: ChainIndex<CompiledRule> | null;
   /** Rules in order. */
   readonly rules: CompiledRule[];
-  /** Index for long chains, or null (every rule is tried). */
-  index: ChainIndex | null;
   /** The policy's counter. */
-  readonly policySlot: CounterSlot;
+  readonly policySlot: PendingCounter;
   /** A built-in chain's steps when it has no rules (its policy decides); null for a user chain. */
   readonly policySteps: readonly Step[] | null;
   /** The last end-of-chain step of a user chain, reused when the next one is the same. */
@@ -174,44 +183,47 @@ function compileRule(
   }
   const h = compileHeader(rule);
   let header = h.header;
-  if (key?.dst) header &= ~H_DST;
-  if (key?.port) header &= ~H_PROTO;
+  if (key?.dst) header &= ~(H_DST | H_DST_NEG);
+  if (key?.port) header &= ~(H_PROTO | H_PROTO_NEG);
   const random = tests.length === 1 ? ((tests[0] as MatchTest).random ?? null) : null;
   if (random) tests.length = 0;
   const fixed = action?.fixed ?? null;
-  // Every field spelled out: one object shape for all rules keeps the hot loop monomorphic. The
-  // fields a walk reads come first (they share cache lines: long rulesets are memory-bound).
+  // Every field spelled out, in the interface's order: one object shape for all rules keeps the
+  // hot loop monomorphic, and the fields a walk reads first share cache lines.
   return ok({
     header,
+    next: null,
+    dstNet: h.dstNet,
+    dstMask: h.dstMask,
+    srcNet: h.srcNet,
+    srcMask: h.srcMask,
+    proto: h.proto,
     randomStored: random ? Math.round(random.probability * TWO_31) : -1,
     randomNeg: random?.negated ?? false,
-    match0: tests[0] ?? null,
+    randomText: random?.text ?? '',
+    randomProbability: random ? Math.round(random.probability * TWO_31) / TWO_31 : 0,
     targetKind,
-    fixedCode: fixed?.code ?? '',
-    fixedEffect: fixed?.effect ?? null,
-    fixedNat: fixed?.nat ?? null,
-    targetChain,
-    jumpEffect,
     index,
-    counterState: null,
-    counter: null,
+    chainName: site.chain,
+    text: null,
+    targetName: t?.name ?? '',
+    pendingState: null,
+    pendingPackets: 0,
+    pendingBytes: 0,
     lastStep: null,
     lastEffect: null,
     lastSkipped: -1,
     lastDepth: -1,
-    text: null,
-    randomText: random?.text ?? '',
+    match0: tests[0] ?? null,
+    fixedCode: fixed?.code ?? '',
+    fixedEffect: fixed?.effect ?? null,
+    fixedNat: fixed?.nat ?? null,
+    targetChain,
+    targetFirst: null,
+    targetIndex: null,
+    jumpEffect,
     moreMatches: tests.length > 1 ? tests.slice(1) : null,
     action,
-    targetName: t?.name ?? '',
-    srcNet: h.srcNet,
-    srcMask: h.srcMask,
-    srcNeg: h.srcNeg,
-    dstNet: h.dstNet,
-    dstMask: h.dstMask,
-    dstNeg: h.dstNeg,
-    proto: h.proto,
-    protoNeg: h.protoNeg,
     extra: h.extra,
     rule,
     counterKey: ruleCounterKey(site.table, site.chain, index + 1),
@@ -226,10 +238,11 @@ function compileChain(
   threshold: number,
 ): NetfilterError | null {
   const rules = chain.rules.map((e) => e.rule);
-  const index = buildChainIndex(rules, site.family, threshold);
+  const plan = planChainIndex(rules, site.family, threshold);
+  const chainSite = { ...site, chain: chain.name };
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as Rule;
-    const r = compileRule(rule, i, { ...site, chain: chain.name }, chains, index?.keys[i]);
+    const r = compileRule(rule, i, chainSite, chains, plan?.keys[i]);
     if (!r.ok) {
       const ruleText = formatRuleSave(chain.name, rule);
       return {
@@ -240,9 +253,11 @@ function compileChain(
         ruleText,
       };
     }
+    const previous = compiled.rules[i - 1];
+    if (previous) previous.next = r.value;
     compiled.rules.push(r.value);
   }
-  compiled.index = index;
+  compiled.index = plan ? buildChainIndex(plan, compiled.rules) : null;
   return null;
 }
 
@@ -263,18 +278,19 @@ export function compileRuleset(
   for (const table of TABLE_NAMES) {
     const chains = new Map<string, CompiledChain>();
     for (const c of ruleset.tables[table].chains.values()) {
-      const policySlot = {
+      const policySlot: PendingCounter = {
         counterKey: policyCounterKey(table, c.name),
-        counterState: null,
-        counter: null,
+        pendingState: null,
+        pendingPackets: 0,
+        pendingBytes: 0,
       };
       const policySteps =
         c.policy === null ? null : Object.freeze([policyStep(table, c.name, c.policy, 0)]);
       chains.set(c.name, {
         name: c.name,
         policy: c.policy,
-        rules: [],
         index: null,
+        rules: [],
         policySlot,
         policySteps,
         lastEnd: null,
@@ -290,6 +306,13 @@ export function compileRuleset(
         threshold,
       );
       if (problem) return err(problem);
+    }
+    for (const c of chains.values()) {
+      for (const r of c.rules) {
+        if (r.targetChain === null) continue;
+        r.targetIndex = r.targetChain.index;
+        r.targetFirst = r.targetChain.rules[0] ?? null;
+      }
     }
     const builtins = new Map([...chains].filter(([, c]) => c.policy !== null));
     tables[table] = { name: table, chains, builtins };

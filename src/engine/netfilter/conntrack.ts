@@ -96,7 +96,16 @@ export function conntrackCreate(
   nowMs: number,
   timeouts: ConntrackTimeouts = DEFAULT_TIMEOUTS,
 ): ConntrackEntry {
-  const original = packetTuple(packet);
+  return createEntry(packet, packetTuple(packet), nowMs, timeouts);
+}
+
+/** conntrackCreate with the packet's tuple already made. */
+function createEntry(
+  packet: Packet,
+  original: Tuple,
+  nowMs: number,
+  timeouts: ConntrackTimeouts,
+): ConntrackEntry {
   const tcpState =
     packet.proto === 6
       ? nextTcpState(null, 'ORIGINAL', effectiveTcpFlags(packet.tcpFlags, null, 'ORIGINAL'))
@@ -147,9 +156,14 @@ export function conntrackAdvance(
  * is advanced in the table; an unknown one gets a new unconfirmed entry (state NEW).
  */
 export function conntrackIn(table: ConntrackTable, packet: Packet, nowMs: number): CtInfo {
-  const hit = conntrackLookup(table, packetTuple(packet), nowMs);
+  const tuple = packetTuple(packet);
+  const hit = conntrackLookup(table, tuple, nowMs);
   if (!hit)
-    return { state: 'NEW', dir: 'ORIGINAL', entry: conntrackCreate(packet, nowMs, table.timeouts) };
+    return {
+      state: 'NEW',
+      dir: 'ORIGINAL',
+      entry: createEntry(packet, tuple, nowMs, table.timeouts),
+    };
   const entry = conntrackAdvance(hit.entry, hit.dir, packet, nowMs, table.timeouts);
   table.byId[entry.id] = entry;
   const state = hit.dir === 'REPLY' || entry.status & IPS_SEEN_REPLY ? 'ESTABLISHED' : 'NEW';
@@ -164,15 +178,11 @@ export function conntrackConfirm(table: ConntrackTable, ct: CtInfo): ConntrackEn
   const entry = ct.entry;
   if (!entry) return null;
   if (entry.status & IPS_CONFIRMED) return table.byId[entry.id] ?? entry;
-  if (table.byTuple.has(entry.original) || table.byTuple.has(entry.reply)) return null;
-  const confirmed: ConntrackEntry = {
-    ...entry,
-    id: table.nextId++,
-    status: entry.status | IPS_CONFIRMED,
-  };
-  table.byId[confirmed.id] = confirmed;
-  table.byTuple.set(entry.original, confirmed.id);
-  table.byTuple.set(entry.reply, -confirmed.id);
+  const id = table.nextId;
+  if (!table.byTuple.addPair(entry.original, id, entry.reply, -id)) return null;
+  table.nextId = id + 1;
+  const confirmed: ConntrackEntry = { ...entry, id, status: entry.status | IPS_CONFIRMED };
+  table.byId[id] = confirmed;
   return confirmed;
 }
 

@@ -25,55 +25,102 @@ export interface EvalState {
 }
 
 /**
- * Counters the fast evaluator created and has not yet entered into `counters` (it keeps each on
- * the compiled rule, see fast.ts): entering them is deferred until someone reads `counters`, so
- * a burst of first packets through cold rules does no Map work per rule.
+ * A counter the fast evaluator keeps on a compiled rule (or chain policy) while a state's counts
+ * are pending there: a burst of first packets through cold rules then allocates no counter
+ * objects and does no Map work; the counts enter `counters` when someone reads it.
  */
-export interface PendingCounters {
-  /** The compiled rules' counter slots, in creation order. */
-  readonly slots: PendingSlot[];
-  /** The counter each slot had when it was created (a slot may since serve another state). */
-  readonly counters: RuleCounter[];
-}
-
-/** What a pending counter needs of a compiled rule's counter slot. */
-export interface PendingSlot {
+export interface PendingCounter {
+  /** Key in EvalState.counters. */
   readonly counterKey: string;
-  counterState: EvalState | null;
-  counter: RuleCounter | null;
+  /** The state whose counts `pendingPackets` and `pendingBytes` are, or null. */
+  pendingState: EvalState | null;
+  /** Packets counted for that state since its last flush. */
+  pendingPackets: number;
+  /** Bytes counted likewise. */
+  pendingBytes: number;
 }
 
-const PENDING = Symbol('pending counters');
-
-/** The pending counters of a state made by createEvalState (undefined for other objects). */
-export function pendingCounters(state: EvalState): PendingCounters | undefined {
-  return (state as { [PENDING]?: PendingCounters })[PENDING];
+/** The counts of a state made by createEvalState that are not yet in its map. */
+export interface PendingCounts {
+  /** Counters that held this state's counts (some may since have moved on to another state). */
+  readonly counters: PendingCounter[];
+  /**
+   * Counts moved off a counter when another state claimed it: the counter, its packets and its
+   * bytes, three entries each (one array: a burst with a new state moves many).
+   */
+  readonly spilled: (PendingCounter | number)[];
 }
 
-/** Enters pending counters into the map; a key already there (the linear evaluator) is merged. */
-function flush(state: EvalState, map: Map<string, RuleCounter>, pending: PendingCounters): void {
-  const { slots, counters } = pending;
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i] as PendingSlot;
-    const c = counters[i] as RuleCounter;
-    const known = map.get(slot.counterKey);
-    if (known === undefined) map.set(slot.counterKey, c);
-    else if (known !== c) {
-      known.packets += c.packets;
-      known.bytes += c.bytes;
-      if (slot.counterState === state && slot.counter === c) slot.counter = known;
-    }
+const PENDING = Symbol('pending counts');
+
+/**
+ * The pending counts of a state made by createEvalState (undefined for other states: the fast
+ * evaluator updates their `counters` map directly).
+ */
+export function pendingCounts(state: EvalState): PendingCounts | undefined {
+  return (state as { [PENDING]?: PendingCounts })[PENDING];
+}
+
+/**
+ * Counts one packet for `state` on `c`. Counts another state left there are set aside in that
+ * state's pending counts (a rule counted by two states in turn, e.g. a new state per burst).
+ */
+export function countPending(
+  state: EvalState,
+  pending: PendingCounts,
+  c: PendingCounter,
+  bytes: number,
+): void {
+  const owner = c.pendingState;
+  if (owner === state) {
+    c.pendingPackets += 1;
+    c.pendingBytes += bytes;
+    return;
   }
-  slots.length = 0;
+  if (owner !== null) {
+    (pendingCounts(owner) as PendingCounts).spilled.push(c, c.pendingPackets, c.pendingBytes);
+  }
+  c.pendingState = state;
+  c.pendingPackets = 1;
+  c.pendingBytes = bytes;
+  pending.counters.push(c);
+}
+
+function add(map: Map<string, RuleCounter>, key: string, packets: number, bytes: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, { packets, bytes });
+  else {
+    known.packets += packets;
+    known.bytes += bytes;
+  }
+}
+
+/** Enters a state's pending counts into its map (a key already there is summed). */
+function flush(state: EvalState, map: Map<string, RuleCounter>, pending: PendingCounts): void {
+  const { counters, spilled } = pending;
+  for (let i = 0; i < spilled.length; i += 3) {
+    const c = spilled[i] as PendingCounter;
+    add(map, c.counterKey, spilled[i + 1] as number, spilled[i + 2] as number);
+  }
+  spilled.length = 0;
+  for (let i = 0; i < counters.length; i++) {
+    const c = counters[i] as PendingCounter;
+    if (c.pendingState !== state) continue;
+    add(map, c.counterKey, c.pendingPackets, c.pendingBytes);
+    c.pendingState = null;
+    c.pendingPackets = 0;
+    c.pendingBytes = 0;
+  }
   counters.length = 0;
 }
 
 export function createEvalState(): EvalState {
   const counters = new Map<string, RuleCounter>();
-  const pending: PendingCounters = { slots: [], counters: [] };
+  const pending: PendingCounts = { counters: [], spilled: [] };
   const state: EvalState = {
     get counters() {
-      if (pending.slots.length > 0) flush(state, counters, pending);
+      if (pending.counters.length > 0 || pending.spilled.length > 0)
+        flush(state, counters, pending);
       return counters;
     },
     recent: new Map(),

@@ -3,25 +3,24 @@
  * an index is walked over the packet's candidate rules only; everything else (steps, skipped
  * counts, counters, rng draws) comes out identical to the linear walk, which the property tests
  * check (equivalence.property.test.ts, golden-equivalence.property.test.ts). Long rulesets make
- * this memory-bound, so the hot loop reads flat fields of the compiled rule (header, an inline
- * `statistic` draw, a constant target), keeps its call stack in shared arrays, reuses immutable
- * steps that come out the same again, and allocates little besides what the result holds.
+ * this memory-bound (each cold object read is a cache and TLB miss), so the hot loop touches as
+ * few objects as it can: it goes from rule to rule (`next`) and from a jump rule straight to the
+ * target chain's first rule without reading chains or rules arrays, reads flat fields of the
+ * compiled rule (header, an inline `statistic` draw, a constant target), counts on the rule
+ * itself, keeps its call stack in shared arrays, reuses immutable steps that come out the same
+ * again, and allocates little besides what the result holds.
  */
 import type { TableName } from '../iptables/ruleset.ts';
-import { candidatesFor } from './chain-index.ts';
-import type {
-  CompiledChain,
-  CompiledRule,
-  CompiledRuleset,
-  CounterSlot,
-} from './compiled-ruleset.ts';
+import type { ChainIndex } from './chain-index.ts';
+import { candidates, candidatesFor } from './chain-index.ts';
+import type { CompiledChain, CompiledRule, CompiledRuleset } from './compiled-ruleset.ts';
 import { compiledRuleText, T_ACTION, T_GOTO, T_NONE } from './compiled-ruleset.ts';
 import type { MatchTest } from './match-evaluator.ts';
 import type { TargetCode } from './target-evaluator.ts';
 import type { EvalContext } from './context.ts';
 import { EvaluationFault } from './errors.ts';
-import type { EvalState } from './eval-state.ts';
-import { pendingCounters } from './eval-state.ts';
+import type { EvalState, PendingCounter, PendingCounts } from './eval-state.ts';
+import { countPacket, countPending, pendingCounts } from './eval-state.ts';
 import { headerPasses } from './header-test.ts';
 import type { Packet } from './packet.ts';
 import type { MatchNote, Step, StepEffect, TableResult, Verdict } from './result.ts';
@@ -35,12 +34,16 @@ const TWO_31 = 0x80000000;
 /**
  * The call stack of a walk, as parallel arrays shared by every evaluation (an evaluation runs to
  * its end synchronously and never starts another), so a walk allocates no frame objects. Frame f
- * holds its chain, its candidate rule indices (null: every rule in order), the next position, the
- * last rule that produced a step, and the length of the call path before the chain was entered.
+ * holds its chain and the rules to try: every rule in order (the next one in `F_RULE`, following
+ * `next`), or the packet's candidates from the chain's index (positions `F_POS` to `F_END` of the
+ * index's pool); then the index of the last rule that produced a step, and the length of the
+ * call path before the chain was entered.
  */
 const F_CHAIN: CompiledChain[] = [];
-const F_CAND: (readonly number[] | null)[] = [];
-const F_NEXT: number[] = [];
+const F_RULE: (CompiledRule | null)[] = [];
+const F_POOL: (readonly CompiledRule[] | null)[] = [];
+const F_POS: number[] = [];
+const F_END: number[] = [];
 const F_LAST: number[] = [];
 const F_MARK: number[] = [];
 /** The chains on the call path (gotos included), for the loop check. */
@@ -48,10 +51,25 @@ const PATH: CompiledChain[] = [];
 /** The steps of the walk so far (copied out at the end: one right-sized array per result). */
 const STEPS: Step[] = [];
 
-function setFrame(f: number, chain: CompiledChain, p: Packet, mark: number): void {
+/** Enters `chain` in frame f (its first rule and index read off the jump rule). */
+function setFrame(
+  f: number,
+  chain: CompiledChain,
+  first: CompiledRule | null,
+  index: ChainIndex<CompiledRule> | null,
+  p: Packet,
+  mark: number,
+): void {
   F_CHAIN[f] = chain;
-  F_CAND[f] = chain.index ? candidatesFor(chain.index, p) : null;
-  F_NEXT[f] = 0;
+  if (index === null) {
+    F_RULE[f] = first;
+    F_POOL[f] = null;
+  } else {
+    candidatesFor(index, p);
+    F_POOL[f] = candidates.pool as readonly CompiledRule[];
+    F_POS[f] = candidates.start;
+    F_END[f] = candidates.end;
+  }
   F_LAST[f] = -1;
   F_MARK[f] = mark;
 }
@@ -62,27 +80,21 @@ function onPath(chain: CompiledChain, length: number): boolean {
 }
 
 /**
- * Adds a packet to a counter. The counter object is kept on the compiled rule for the state it
- * belongs to; a new one is entered into `state.counters` lazily (eval-state.ts) when the state
- * supports it, so cold rules cost no Map work here.
+ * Adds a packet to a rule's (or policy's) counter: pending on the compiled rule for a state made
+ * by createEvalState (eval-state.ts), so a cold rule costs no Map work and no counter object;
+ * straight into the map of any other state.
  */
-function count(state: EvalState, slot: CounterSlot, bytes: number): void {
-  let c = slot.counterState === state ? slot.counter : null;
-  if (c === null) {
-    const pending = pendingCounters(state);
-    if (pending !== undefined) {
-      c = { packets: 0, bytes: 0 };
-      pending.slots.push(slot);
-      pending.counters.push(c);
-    } else {
-      c = state.counters.get(slot.counterKey) ?? null;
-      if (c === null) state.counters.set(slot.counterKey, (c = { packets: 0, bytes: 0 }));
-    }
-    slot.counterState = state;
-    slot.counter = c;
-  }
-  c.packets += 1;
-  c.bytes += bytes;
+function count(
+  state: EvalState,
+  pending: PendingCounts | undefined,
+  c: PendingCounter,
+  bytes: number,
+): void {
+  if (c.pendingState === state) {
+    c.pendingPackets += 1;
+    c.pendingBytes += bytes;
+  } else if (pending !== undefined) countPending(state, pending, c, bytes);
+  else countPacket(state, c.counterKey, bytes);
 }
 
 function result(
@@ -211,9 +223,17 @@ export function evaluateChainFast(
   ctx: EvalContext,
   state: EvalState,
 ): TableResult {
-  const run = startRun(packet, ctx, state);
   const t = compiled.tables[table];
   const start = t.builtins.get(chainName) ?? t.chains.get(chainName);
+  if (start !== undefined && start.policySteps !== null && start.rules.length === 0) {
+    if (packet.src.family === compiled.family) {
+      // An empty built-in chain (a table's unused hook): its policy, with the same step every time.
+      count(state, pendingCounts(state), start.policySlot, packet.length);
+      const verdict = start.policy === 'ACCEPT' ? ACCEPT : DROP;
+      return { table, chain: chainName, verdict, nat: null, packet, steps: start.policySteps };
+    }
+  }
+  const run = startRun(packet, ctx, state);
   if (!start)
     return failure(
       table,
@@ -228,15 +248,10 @@ export function evaluateChainFast(
     const message = `an IPv${packet.src.family} packet in ip${compiled.family === 6 ? '6' : ''}tables`;
     return failure(table, chainName, message, chainName, null, run, []);
   }
-  if (start.rules.length === 0 && start.policySteps !== null) {
-    // An empty built-in chain (a table's unused hook): its policy, with the same step every time.
-    count(state, start.policySlot, packet.length);
-    const verdict = start.policy === 'ACCEPT' ? ACCEPT : DROP;
-    return result(table, chainName, verdict, run, start.policySteps);
-  }
+  const pending = pendingCounts(state);
   let n = 0;
   let top = 1;
-  setFrame(0, start, packet, 0);
+  setFrame(0, start, start.rules[0] ?? null, start.index, packet, 0);
   let pathLength = 1;
   PATH[0] = start;
   let underflowSkipped: number;
@@ -244,17 +259,20 @@ export function evaluateChainFast(
   for (;;) {
     const f = top - 1;
     const chain = F_CHAIN[f] as CompiledChain;
-    const rules = chain.rules;
-    const cand = F_CAND[f] as readonly number[] | null;
-    const k = F_NEXT[f] as number;
-    F_NEXT[f] = k + 1;
-    let i: number;
-    if (cand === null) i = k < rules.length ? k : -1;
-    else i = k < cand.length ? (cand[k] as number) : -1;
+    const pool = F_POOL[f] as readonly CompiledRule[] | null;
+    let r: CompiledRule | null;
+    if (pool === null) {
+      r = F_RULE[f] as CompiledRule | null;
+      if (r !== null) F_RULE[f] = r.next;
+    } else {
+      const k = F_POS[f] as number;
+      F_POS[f] = k + 1;
+      r = k < (F_END[f] as number) ? (pool[k] as CompiledRule) : null;
+    }
     const depth = f;
     const last = F_LAST[f] as number;
-    if (i < 0) {
-      const remaining = rules.length - last - 1;
+    if (r === null) {
+      const remaining = chain.rules.length - last - 1;
       if (chain.policy === null) STEPS[n++] = chainEndStep(table, chain, remaining, depth);
       if (top > 1) {
         top--;
@@ -264,8 +282,8 @@ export function evaluateChainFast(
       underflowSkipped = chain.policy === null ? 0 : remaining;
       break;
     }
-    const r = rules[i] as CompiledRule;
     if (r.header !== 0 && !headerPasses(r, run.packet, ctx)) continue;
+    const i = r.index;
 
     run.notes = null;
     let matched: boolean | string = true;
@@ -276,7 +294,7 @@ export function evaluateChainFast(
       matched = draw * TWO_31 < stored !== r.randomNeg;
       const note: MatchNote = {
         kind: 'random',
-        probability: stored / TWO_31,
+        probability: r.randomProbability,
         probabilityText: r.randomText,
         draw,
         taken: matched,
@@ -284,16 +302,16 @@ export function evaluateChainFast(
       run.notes = [note];
     } else if (r.match0 !== null) matched = tryMatches(r, run);
     if (typeof matched === 'string')
-      return failure(table, chainName, matched, chain.name, r, run, STEPS.slice(0, n));
+      return failure(table, chainName, matched, r.chainName, r, run, STEPS.slice(0, n));
     const skipped = i - last - 1;
     if (!matched) {
       if (run.notes) {
         STEPS[n++] = ruleStep(
           table,
-          chain.name,
+          r.chainName,
           i,
           r.targetName,
-          compiledRuleText(chain.name, r),
+          compiledRuleText(r.chainName, r),
           null,
           false,
           skipped,
@@ -304,11 +322,11 @@ export function evaluateChainFast(
       }
       continue;
     }
-    count(state, r, run.packet.length);
+    count(state, pending, r, run.packet.length);
     F_LAST[f] = i;
     const kind = r.targetKind;
     if (kind === T_NONE) {
-      STEPS[n++] = matchedStep(table, chain.name, r, null, skipped, depth, run.notes);
+      STEPS[n++] = matchedStep(table, r.chainName, r, null, skipped, depth, run.notes);
       continue;
     }
     if (kind !== T_ACTION) {
@@ -319,15 +337,15 @@ export function evaluateChainFast(
           table,
           chainName,
           `chain loop: ${names}`,
-          chain.name,
+          r.chainName,
           r,
           run,
           STEPS.slice(0, n),
         );
       }
-      STEPS[n++] = matchedStep(table, chain.name, r, r.jumpEffect, skipped, depth, run.notes);
-      if (kind === T_GOTO) setFrame(f, next, run.packet, F_MARK[f] as number);
-      else setFrame(top++, next, run.packet, pathLength);
+      STEPS[n++] = matchedStep(table, r.chainName, r, r.jumpEffect, skipped, depth, run.notes);
+      const mark = kind === T_GOTO ? (F_MARK[f] as number) : pathLength;
+      setFrame(kind === T_GOTO ? f : top++, next, r.targetFirst, r.targetIndex, run.packet, mark);
       PATH[pathLength++] = next;
       continue;
     }
@@ -342,7 +360,7 @@ export function evaluateChainFast(
       run.effect = null;
       code = (r.action as NonNullable<CompiledRule['action']>)(run);
     }
-    STEPS[n++] = matchedStep(table, chain.name, r, run.effect, skipped, depth, run.notes);
+    STEPS[n++] = matchedStep(table, r.chainName, r, run.effect, skipped, depth, run.notes);
     if (code === 'continue') continue;
     if (code === 'accept') return result(table, chainName, ACCEPT, run, STEPS.slice(0, n));
     if (code === 'drop') return result(table, chainName, DROP, run, STEPS.slice(0, n));
@@ -370,7 +388,7 @@ export function evaluateChainFast(
       ? start.lastPolicy
       : (start.lastPolicy = policyStep(table, start.name, start.policy, underflowSkipped));
   STEPS[n++] = policy;
-  count(state, start.policySlot, run.packet.length);
+  count(state, pending, start.policySlot, run.packet.length);
   return result(
     table,
     chainName,

@@ -14,27 +14,28 @@ export const H_SRC = 1;
 export const H_DST = 2;
 export const H_PROTO = 4;
 export const H_EXTRA = 8;
+/** `! -s`, `! -d`, `! -p`. */
+export const H_SRC_NEG = 16;
+export const H_DST_NEG = 32;
+export const H_PROTO_NEG = 64;
 
 /** A rule's header as data: which checks apply and their operands. */
 export interface HeaderFields {
-  /** `H_*` bits of the checks present (0: the header matches every packet). */
+  /**
+   * `H_*` bits of the checks present and their negations (0: the header matches every packet);
+   * the negations are bits too, so a rule's header check reads small integers only.
+   */
   readonly header: number;
   /** IPv4 `-s` network (as a signed 32-bit integer, like `srcMask`). */
   readonly srcNet: number;
   /** IPv4 `-s` mask. */
   readonly srcMask: number;
-  /** `! -s`. */
-  readonly srcNeg: boolean;
   /** IPv4 `-d` network. */
   readonly dstNet: number;
   /** IPv4 `-d` mask. */
   readonly dstMask: number;
-  /** `! -d`. */
-  readonly dstNeg: boolean;
   /** `-p` number. */
   readonly proto: number;
-  /** `! -p`. */
-  readonly protoNeg: boolean;
   /** Interfaces, fragment, IPv6 addresses. */
   readonly extra: HeaderTest | null;
 }
@@ -85,17 +86,17 @@ export function compileHeader(rule: Rule): HeaderFields {
     };
   }
   if (extra) header |= H_EXTRA;
+  if (header & H_SRC && src?.negated) header |= H_SRC_NEG;
+  if (header & H_DST && dst?.negated) header |= H_DST_NEG;
+  if (proto?.negated) header |= H_PROTO_NEG;
   return {
     header,
     // Signed 32-bit: small integers stay unboxed in the compiled rule (no pointer to chase).
     srcNet: header & H_SRC ? (src?.cidr.ip.value as number) | 0 : 0,
     srcMask: header & H_SRC ? v4Mask(src?.cidr.prefix ?? 0) | 0 : 0,
-    srcNeg: src?.negated ?? false,
     dstNet: header & H_DST ? (dst?.cidr.ip.value as number) | 0 : 0,
     dstMask: header & H_DST ? v4Mask(dst?.cidr.prefix ?? 0) | 0 : 0,
-    dstNeg: dst?.negated ?? false,
     proto: proto?.number ?? 0,
-    protoNeg: proto?.negated ?? false,
     extra,
   };
 }
@@ -103,11 +104,17 @@ export function compileHeader(rule: Rule): HeaderFields {
 /** Whether the packet passes the header (the checks ip_packet_match makes). */
 export function headerPasses(h: HeaderFields, p: Packet, ctx: EvalContext): boolean {
   const bits = h.header;
-  if (bits & H_DST && (((p.dst.value as number) & h.dstMask) === h.dstNet) === h.dstNeg)
+  if (
+    bits & H_DST &&
+    (((p.dst.value as number) & h.dstMask) === h.dstNet) === ((bits & H_DST_NEG) !== 0)
+  )
     return false;
-  if (bits & H_SRC && (((p.src.value as number) & h.srcMask) === h.srcNet) === h.srcNeg)
+  if (
+    bits & H_SRC &&
+    (((p.src.value as number) & h.srcMask) === h.srcNet) === ((bits & H_SRC_NEG) !== 0)
+  )
     return false;
-  if (bits & H_PROTO && (p.proto === h.proto) === h.protoNeg) return false;
+  if (bits & H_PROTO && (p.proto === h.proto) === ((bits & H_PROTO_NEG) !== 0)) return false;
   if (bits & H_EXTRA && !(h.extra as HeaderTest)(p, ctx)) return false;
   return true;
 }

@@ -56,6 +56,38 @@ describe('TupleIndex', () => {
     );
   });
 
+  it('adds a pair only when neither tuple is held, like has/has/set/set on a Map', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom('pair', 'pair', 'delete'), tupleArb, tupleArb, fc.integer()),
+          { maxLength: 300 },
+        ),
+        (ops) => {
+          const index = new TupleIndex();
+          const model = new Map<string, number>();
+          for (const [op, a, b, v] of ops) {
+            if (op === 'pair') {
+              const free = !model.has(key(a)) && !model.has(key(b));
+              expect(index.addPair(a, v | 0, b, -v | 0)).toBe(free);
+              if (free) {
+                model.set(key(a), v | 0);
+                model.set(key(b), -v | 0);
+              }
+            } else {
+              index.delete(a);
+              model.delete(key(a));
+            }
+            expect(index.get(a)).toBe(model.get(key(a)));
+            expect(index.get(b)).toBe(model.get(key(b)));
+          }
+          expect(index.size).toBe(model.size);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('holds many connections', () => {
     const index = new TupleIndex();
     const t = (i: number): Tuple => ({

@@ -74,6 +74,80 @@ export class TupleIndex {
     this.live++;
   }
 
+  /**
+   * Sets `a` → `valueA` and `b` → `valueB` when neither is held yet (conntrack confirming both
+   * tuples of a connection); returns false, changing nothing, when one is. Costs one probe per
+   * tuple where has/has/set/set would cost four.
+   */
+  addPair(a: Tuple, valueA: number, b: Tuple, valueB: number): boolean {
+    if (a.src.family !== 4 || a.dst.family !== 4 || b.src.family !== 4 || b.dst.family !== 4) {
+      if (this.has(a) || this.has(b)) return false;
+      this.set(a, valueA);
+      this.set(b, valueB);
+      return true;
+    }
+    if ((this.used + 2) * 2 > this.mask + 1) this.grow();
+    const aSrc = a.src.value | 0;
+    const aDst = a.dst.value | 0;
+    const aPorts = (a.sport << 16) | a.dport | 0;
+    const aProto = a.proto + 1;
+    const bSrc = b.src.value | 0;
+    const bDst = b.dst.value | 0;
+    const bPorts = (b.sport << 16) | b.dport | 0;
+    const bProto = b.proto + 1;
+    const at = this.slotFor(aSrc, aDst, aPorts, aProto);
+    if (at < 0) return false;
+    const sameKey = aSrc === bSrc && aDst === bDst && aPorts === bPorts && aProto === bProto;
+    if (sameKey) {
+      this.put(at, aSrc, aDst, aPorts, aProto, valueB);
+      return true;
+    }
+    let bt = this.slotFor(bSrc, bDst, bPorts, bProto);
+    if (bt < 0) return false;
+    this.put(at, aSrc, aDst, aPorts, aProto, valueA);
+    // Both probes may have picked the same free slot: probe again past a's.
+    if (bt === at) bt = this.slotFor(bSrc, bDst, bPorts, bProto);
+    this.put(bt, bSrc, bDst, bPorts, bProto, valueB);
+    return true;
+  }
+
+  /**
+   * The slot to store a tuple in: the first free (empty or deleted) slot on its probe path, or
+   * -1 when the tuple is held.
+   */
+  private slotFor(src: number, dst: number, ports: number, proto: number): number {
+    const keys = this.keys;
+    let free = -1;
+    let i = hash(src, dst, ports, proto) & this.mask;
+    for (;;) {
+      const at = i * WORDS;
+      const tag = keys[at + 3] as number;
+      if (tag === 0) return free < 0 ? i : free;
+      if (tag === TOMBSTONE) {
+        if (free < 0) free = i;
+      } else if (
+        tag === proto &&
+        keys[at] === src &&
+        keys[at + 1] === dst &&
+        keys[at + 2] === ports
+      )
+        return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private put(i: number, src: number, dst: number, ports: number, proto: number, value: number) {
+    const keys = this.keys;
+    const at = i * WORDS;
+    if (keys[at + 3] === 0) this.used++;
+    keys[at] = src;
+    keys[at + 1] = dst;
+    keys[at + 2] = ports;
+    keys[at + 3] = proto;
+    this.values[i] = value;
+    this.live++;
+  }
+
   /** Removes `t`. */
   delete(t: Tuple): void {
     if (t.src.family !== 4 || t.dst.family !== 4) {
