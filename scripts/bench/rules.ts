@@ -1,17 +1,18 @@
 /**
  * Bench section `rules`: kube-proxy rule generation at scale.
  * Rule generation for N ClusterIP Services × 5 endpoints (budget: 10,000 × 5 in under 1 s),
- * as kube-proxy's restore input and as iptables-save prints it back after loading it.
+ * as kube-proxy's restore input and as iptables-save prints it back after loading it: the
+ * latter the way `podpath rules --format save` and the app's rules panel print it
+ * (formatNodeRules on a node's sync), from a cold chain-name cache.
  */
 import { performance } from 'node:perf_hooks';
 import {
   clearChainNameCache,
   defaultProxierConfig,
+  formatNodeRules,
   formatRestoreDocument,
   generateRestoreDocument,
-  loadRestore,
-  renderSave,
-  withKubeProxyJumps,
+  nodeRulesOf,
 } from '../../src/engine/index.ts';
 import { syntheticCluster } from './synthetic.ts';
 
@@ -32,11 +33,13 @@ function measure(fn: () => string, runs: number): { ms: number; lines: number } 
 }
 
 const config = defaultProxierConfig('node1', '192.168.56.11');
-const generate = (input: ReturnType<typeof syntheticCluster>, cold: boolean) => {
+type Input = ReturnType<typeof syntheticCluster>;
+const sync = (input: Input, cold: boolean) => {
   // Cold: no chain name remembered from an earlier sync (kube-proxy's first sync).
   if (cold) clearChainNameCache();
-  return formatRestoreDocument(generateRestoreDocument(input, config));
+  return generateRestoreDocument(input, config);
 };
+const generate = (input: Input, cold: boolean) => formatRestoreDocument(sync(input, cold));
 console.log('podpath bench (median of several runs; Node ' + process.version + ')');
 for (const n of [1_000, 10_000]) {
   const input = syntheticCluster(n, 5);
@@ -46,11 +49,7 @@ for (const n of [1_000, 10_000]) {
     ['restore (names remembered, as on later syncs)', measure(() => generate(input, false), runs)],
     [
       'save',
-      measure(() => {
-        const loaded = loadRestore(withKubeProxyJumps(config), generate(input, true));
-        if (!loaded.ok) throw new Error(loaded.error);
-        return renderSave(loaded.ruleset);
-      }, runs),
+      measure(() => formatNodeRules(nodeRulesOf('node1', config, sync(input, true)), 'save'), runs),
     ],
   ];
   for (const [format, r] of rows) {

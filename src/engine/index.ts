@@ -27,7 +27,12 @@ export { formatRestoreDocument } from './kubeproxy/restore-document.ts';
 export { generateRestoreDocument } from './kubeproxy/generate.ts';
 export { clearChainNameCache } from './kubeproxy/chain-names.ts';
 export type { NodeRules, RuleFormat, RuleTable } from './kubeproxy/node-rules.ts';
-export { computeNodeRules, formatNodeRules, renderNodeRules } from './kubeproxy/node-rules.ts';
+export {
+  computeNodeRules,
+  formatNodeRules,
+  nodeRulesOf,
+  renderNodeRules,
+} from './kubeproxy/node-rules.ts';
 export { loadRestore, withKubeProxyJumps } from './kubeproxy/kernel.ts';
 
 export { renderS, renderSave } from './iptables/save.ts';

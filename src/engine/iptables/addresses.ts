@@ -2,6 +2,28 @@
 import type { Cidr, Ip, IpFamily } from '../net/ip.ts';
 import { formatIp, maskIp, parseIpv4, parseIpv6 } from '../net/ip.ts';
 
+/**
+ * Whether `text` from `from` to `to` is a dotted quad as formatIp prints it (no leading zeros), so
+ * that parsing and printing it gives it back unchanged.
+ */
+export function isPlainIpv4(text: string, from = 0, to = text.length): boolean {
+  let dots = 0;
+  let digits = 0;
+  let part = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2e) {
+      if (digits === 0 || ++dots > 3) return false;
+      digits = part = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits > 0 && part === 0) return false; // a leading zero
+      part = part * 10 + (c - 0x30);
+      if (++digits > 3 || part > 255) return false;
+    } else return false;
+  }
+  return dots === 3 && digits > 0;
+}
+
 /** Parses a numeric address of the given family (IPv4 octets are read as decimal, like xtables). */
 export function parseFamilyIp(text: string, family: IpFamily): Ip | null {
   return family === 4 ? parseIpv4(text) : parseIpv6(text);

@@ -58,6 +58,11 @@ export interface Extension {
   readonly distinct?: boolean;
   /** Canonical options from the given ones (duplicates and required options are checked before). */
   readonly normalize: (given: readonly GivenOption[], ctx: ExtensionContext) => NormalizeResult;
+  /**
+   * Whether a call giving just `--name value` normalises to exactly that option and value, so it
+   * prints as given: lets a printer skip normalize for the values a module mostly sees (optional).
+   */
+  readonly printsAsGiven?: (name: string, value: string, ctx: ExtensionContext) => boolean;
 }
 
 /** The given option named `name`, if present. */

@@ -110,15 +110,25 @@ function callText(flag: string, ext: Extension | undefined, call: MatchCall | Ta
   const shared = ext !== undefined && !ext.distinct;
   let text = shared ? SAVE_TEXT.get(call) : undefined;
   if (text === undefined) {
-    const words = [flag, call.name];
-    addOptions(words, ext, call.options, true);
-    text = words.join(' ');
+    text = formatCallSave(flag, ext, call.name, call.options);
     if (shared) SAVE_TEXT.set(call, text);
   }
   RECENT[recentSlot] = call;
   RECENT[recentSlot + 1] = text;
   recentSlot = (recentSlot + 2) % 8;
   return text;
+}
+
+/** A call of module `name` with these canonical options, as iptables-save prints it. */
+export function formatCallSave(
+  flag: string,
+  ext: Extension | undefined,
+  name: string,
+  options: readonly ExtensionOption[],
+): string {
+  const words = [flag, name];
+  addOptions(words, ext, options, true);
+  return words.join(' ');
 }
 
 /** The last four calls printed and their text, in pairs (distinct ones too: they repeat in runs). */

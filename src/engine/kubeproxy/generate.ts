@@ -8,7 +8,12 @@ import { cidrContains, formatIp, parseCidr, parseIp } from '../net/ip.ts';
 import { SERVICE_CHAIN_PREFIXES } from './chain-names.ts';
 import type { ProxierConfig } from './config.ts';
 import { detectorFragments } from './detector.ts';
-import { categorizeEndpoints, endpointsForPort, indexSlices } from './endpoints.ts';
+import {
+  categorizeEndpoints,
+  type EndpointInfo,
+  endpointsForPort,
+  indexSlices,
+} from './endpoints.ts';
 import type { RestoreDocument } from './restore-document.ts';
 import { TableBuilder } from './table-builder.ts';
 import {
@@ -18,7 +23,7 @@ import {
   writeServicePort,
 } from './service-port-rules.ts';
 import { sanitizeEndpointSlice, sanitizeService } from './sanitize.ts';
-import { servicePortsOf } from './service-port.ts';
+import { servicePortsOf, type ServicePortInfo } from './service-port.ts';
 
 export interface SyncInput {
   readonly services: readonly Service[];
@@ -45,10 +50,18 @@ function servicesInOrder(services: readonly Service[]): { key: string; svc: Serv
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Plans every service port of this family, in generation order. */
-export function planServicePorts(input: SyncInput, config: ProxierConfig): PortPlan[] {
+/** A service port of this family and all its endpoints, in generation order. */
+interface PortEndpoints {
+  readonly sp: ServicePortInfo;
+  readonly all: readonly EndpointInfo[];
+  /** No earlier port has the same service-port name and protocol (PortPlan.newName). */
+  readonly newName: boolean;
+}
+
+/** Every service port of this family with its endpoints, in generation order. */
+function portsWithEndpoints(input: SyncInput, config: ProxierConfig): PortEndpoints[] {
   const slicesBySvc = indexSlices(input.endpointSlices.map(sanitizeEndpointSlice));
-  const plans: PortPlan[] = [];
+  const ports: PortEndpoints[] = [];
   const names = new Set<string>(); // what each port's chain names are hashed from
   for (const { key, svc } of servicesInOrder(input.services)) {
     const slices = slicesBySvc.get(key) ?? [];
@@ -56,11 +69,20 @@ export function planServicePorts(input: SyncInput, config: ProxierConfig): PortP
       const all = endpointsForPort(sp, slices, config);
       const before = names.size;
       const newName = names.add(sp.portName + sp.protocol).size > before;
-      const categorized = categorizeEndpoints(sp, all, config);
-      plans.push(planServicePort(sp, all, categorized, config, newName));
+      ports.push({ sp, all, newName });
     }
   }
-  return plans;
+  return ports;
+}
+
+function planOf(p: PortEndpoints, config: ProxierConfig): PortPlan {
+  const categorized = categorizeEndpoints(p.sp, p.all, config);
+  return planServicePort(p.sp, p.all, categorized, config, p.newName);
+}
+
+/** Plans every service port of this family, in generation order. */
+export function planServicePorts(input: SyncInput, config: ProxierConfig): PortPlan[] {
+  return portsWithEndpoints(input, config).map((p) => planOf(p, config));
 }
 
 /** The restore document of one full sync. */
@@ -99,27 +121,30 @@ export function generateRestoreDocument(input: SyncInput, config: ProxierConfig)
     ]);
   }
 
-  const plans = planServicePorts(input, config);
-  const totalEndpoints = plans.reduce((n, p) => n + p.allEndpoints.length, 0);
+  const ports = portsWithEndpoints(input, config);
+  const totalEndpoints = ports.reduce((n, p) => n + p.all.length, 0);
   const ctx = {
     config,
     detector: detectorFragments(config.localDetector),
     largeCluster: totalEndpoints > config.largeClusterEndpointsThreshold,
   };
-  for (const plan of plans) {
+  // §4.8 below needs the chains every port keeps (only when some exist already).
+  const cleanup = !ctx.largeCluster || (input.cleanupDue ?? true);
+  const existing = cleanup ? [...(input.existingNatChains ?? [])].sort() : [];
+  const active = new Set<string>();
+  // Each port is planned and written in turn: its plan is garbage right after, instead of ten
+  // thousand plans kept until the last one is written (the garbage collector then has far less to
+  // move while a large sync runs).
+  for (const port of ports) {
+    const plan = planOf(port, config);
     const changed = input.changedServices?.has(`${plan.sp.namespace}/${plan.sp.name}`) ?? true;
     writeServicePort(plan, ctx, filter, nat, changed);
+    if (existing.length > 0) for (const chain of activeChainsOf(plan)) active.add(chain);
   }
 
   // §4.8: delete per-service chains that no longer belong to any service port
   // (iptables-save lists the existing chains alphabetically).
   const stale: string[] = [];
-  const cleanup = !ctx.largeCluster || (input.cleanupDue ?? true);
-  const existing = cleanup ? [...(input.existingNatChains ?? [])].sort() : [];
-  const active = new Set<string>();
-  if (existing.length > 0) {
-    for (const plan of plans) for (const chain of activeChainsOf(plan)) active.add(chain);
-  }
   for (const chain of existing) {
     if (active.has(chain)) continue;
     if (SERVICE_CHAIN_PREFIXES.some((p) => chain.startsWith(p))) stale.push(chain);

@@ -4,10 +4,16 @@
  */
 import { applyCommand } from '../iptables/command.ts';
 import { applyRestore } from '../iptables/restore.ts';
+import {
+  restoreSavedTables,
+  type RestoreBlock,
+  type SavedTables,
+} from '../iptables/restore-save.ts';
 import { emptyRuleset, type Ruleset } from '../iptables/ruleset.ts';
 import { splitRuleLine } from '../iptables/words.ts';
 import type { ProxierConfig } from './config.ts';
 import { CANARY_TABLES, kubeProxyJumpRules } from './jump-rules.ts';
+import { eachLineText, type RestoreDocument, type RestoreTable } from './restore-document.ts';
 
 export type KernelResult =
   { readonly ok: true; readonly ruleset: Ruleset } | { readonly ok: false; readonly error: string };
@@ -39,4 +45,28 @@ export function loadRestore(ruleset: Ruleset, restore: string): KernelResult {
   const r = applyRestore(ruleset, restore, { noflush: true, counters: true });
   if (!r.ok) return { ok: false, error: `${r.error.summary}: ${r.error.reason}` };
   return { ok: true, ruleset: r.value };
+}
+
+/**
+ * The node's tables after kube-proxy's sync (its jumps, then `document`), kept as the text
+ * iptables-save prints: the same as `renderSave(loadRestore(…))` without building the rule model.
+ * Null when the document holds something only loadRestore handles (stale-chain deletions).
+ */
+export function savedTablesAfterSync(
+  config: ProxierConfig,
+  document: RestoreDocument,
+): SavedTables | null {
+  return restoreSavedTables(withKubeProxyJumps(config), [
+    blockOf('filter', document.filter),
+    blockOf('nat', document.nat),
+  ]);
+}
+
+/** A table of a restore document as iptables-restore reads it. */
+export function blockOf(table: 'filter' | 'nat', restore: RestoreTable): RestoreBlock {
+  return {
+    table,
+    chains: restore.chains,
+    eachLine: (visit) => eachLineText(restore, visit),
+  };
 }

@@ -30,17 +30,40 @@ export interface RestoreDocument {
 }
 
 /**
- * The text of a table's lines, each followed by a newline, in a few large pieces; TableBuilder
- * records it for the tables it builds, so printing them copies pieces instead of every line.
+ * The text of a table's lines, in a few large pieces (each line followed by a newline), and
+ * where each line ends in its piece; TableBuilder records it for the tables it builds, so
+ * printing them copies pieces instead of every line, and reading their lines' text does not
+ * need a RestoreLine per line.
  */
-const LINE_TEXT = new WeakMap<
-  RestoreTable,
-  { readonly count: number; readonly pieces: string[] }
->();
+interface LineText {
+  /** The pieces, `linesPerPiece` lines each (the last one fewer). */
+  readonly pieces: readonly string[];
+  readonly linesPerPiece: number;
+  /** Where each line ends in its piece (its newline). */
+  readonly ends: readonly number[];
+}
 
-/** Records that `pieces`, joined, are the lines of `table` (see LINE_TEXT). */
-export function recordLineText(table: RestoreTable, pieces: string[]): void {
-  LINE_TEXT.set(table, { count: table.lines.length, pieces });
+const LINE_TEXT = new WeakMap<RestoreTable, LineText>();
+
+/** Records that `pieces`, joined, are the lines of `table` (see LineText). */
+export function recordLineText(table: RestoreTable, text: LineText): void {
+  LINE_TEXT.set(table, text);
+}
+
+/**
+ * Calls `visit` with the text of each of the table's lines, in order, until it returns false;
+ * false when it did.
+ */
+export function eachLineText(table: RestoreTable, visit: (text: string) => boolean): boolean {
+  const known = LINE_TEXT.get(table);
+  if (!known) return table.lines.every((line) => visit(line.text));
+  const { pieces, linesPerPiece, ends } = known;
+  for (let i = 0; i < ends.length; i++) {
+    const k = i % linesPerPiece;
+    const piece = pieces[(i - k) / linesPerPiece]!;
+    if (!visit(piece.slice(k === 0 ? 0 : ends[i - 1]! + 1, ends[i]))) return false;
+  }
+  return true;
 }
 
 /** Appends one table's text, each line followed by a newline. */
@@ -48,7 +71,7 @@ function printTable(out: string[], name: string, table: RestoreTable): void {
   out.push(`*${name}\n`);
   if (table.chains.length > 0) out.push(`:${table.chains.join(' - [0:0]\n:')} - [0:0]\n`);
   const known = LINE_TEXT.get(table);
-  if (known && known.count === table.lines.length) out.push(...known.pieces);
+  if (known) out.push(...known.pieces);
   else for (const line of table.lines) out.push(line.text, '\n');
   out.push('COMMIT\n');
 }
