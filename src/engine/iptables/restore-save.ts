@@ -9,13 +9,14 @@
  * commands, counters, a table in two blocks, a line only the general parser reads, a line it
  * would refuse) gives null, and the caller runs applyRestore + renderSave, which also gives the
  * exact error. restore-save.test.ts compares both on random documents, and
- * kubeproxy/saved-tables.test.ts on every golden scenario, conformance case and random clusters.
+ * kubeproxy/node-rules.test.ts on every golden scenario, conformance case and random clusters.
  *
- * Why two passes: iptables-save prints rules by chain, chains sorted by name. The first pass only
- * notes which lines belong to which chain (runs of consecutive lines); the second prints them in
- * that order, joining a few hundred lines at a time, so each rule's text lives only until its
- * piece is joined instead of until the whole table is (the garbage collector then copies a few
- * large strings, not 160,000 small ones).
+ * How: iptables-save prints rules by chain, chains sorted by name. The lines are read in document
+ * order (reading a large document in order is much faster than in print order), their save text
+ * joined a few thousand lines at a time into pieces, and each run of consecutive lines of one
+ * chain noted as a span of a piece; printing then puts the spans in chain order. A rule's text
+ * thus lives only until its piece is joined (the garbage collector moves a few large strings, not
+ * 160,000 small ones).
  */
 import type { IpFamily } from '../net/ip.ts';
 import { chainNameProblem } from './command.ts';
@@ -140,7 +141,7 @@ function findChain(table: Draft, name: string, advance: boolean): ChainState | u
     if (advance) table.cursor = k + 1;
     return declared[k];
   }
-  for (const c of recent) if (c.name === name) return c;
+  for (let k = 0; k < recent.length; k++) if (recent[k]!.name === name) return recent[k];
   if (!table.byName) {
     table.byName = new Map(table.before);
     for (const c of declared) if (!table.byName.has(c.name)) table.byName.set(c.name, c);
@@ -169,10 +170,10 @@ function declare(table: Draft, name: string): boolean {
   return true;
 }
 
-/** Whether a restore line is plain: one `-A` line, nothing iptables-restore would trim. */
+/** Whether a restore line is plain: an `-A` line with nothing iptables-restore would trim. */
 function isPlainLine(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
-  return text.startsWith('-A ') && last > 0x20 && last < 0x7f && !text.includes('\n');
+  return text.startsWith('-A ') && last > 0x20 && last < 0x7f;
 }
 
 /** What readLine read besides the text (one line is read at a time). */
@@ -180,8 +181,9 @@ const info: RuleLineInfo = { chain: '', targetKind: null, targetName: '' };
 
 /** The save text of a block line (its chain and target in `info`), or null (see saveRuleLine). */
 function readLine(text: string, family: IpFamily): string | null {
-  const saved = saveRuleLine(text, family, info);
+  const saved = saveRuleLine(text, family, info); // (it refuses line breaks)
   if (saved !== null) return saved;
+  if (text.includes('\n')) return null; // iptables-restore would read two lines
   const words = splitRuleLine(text);
   const chain = words[1];
   if (words[0] !== '-A' || chain === undefined || chain.startsWith('-')) return null;
@@ -259,15 +261,21 @@ function restoreLines(table: Draft, block: RestoreBlock, family: IpFamily): bool
 function finishTable(table: Draft): SavedTable | null {
   const users: ChainState[] = [];
   for (const c of table.before.values()) if (c.policy === null) users.push(c);
-  for (const c of table.declared) if (!table.before.has(c.name)) users.push(c);
+  const { declared } = table;
+  for (let k = 0; k < declared.length; k++) {
+    if (!table.before.has(declared[k]!.name)) users.push(declared[k]!);
+  }
   users.sort((a, b) => compareNames(a.name, b.name));
   for (let i = 1; i < users.length; i++) if (users[i]!.name === users[i - 1]!.name) return null;
   const builtins = BUILTIN_CHAINS[table.name].map((n) => table.before.get(n)!);
   const chains = [...builtins, ...users];
   const rules: string[] = [];
   const { pieces, piece, start, end, next } = table.text;
-  for (const c of chains) {
-    for (const { rule } of c.base) rules.push(`${formatRuleSave(c.name, rule)}\n`);
+  // (Index loops: these run once per chain and rule, tens of thousands of times.)
+  for (let k = 0; k < chains.length; k++) {
+    const c = chains[k]!;
+    for (let r = 0; r < c.base.length; r++)
+      rules.push(`${formatRuleSave(c.name, c.base[r]!.rule)}\n`);
     for (let run = c.first; run >= 0; run = next[run]!) {
       if (end[run]! > start[run]!) rules.push(pieces[piece[run]!]!.slice(start[run], end[run]));
     }
@@ -291,7 +299,8 @@ export function restoreSavedTables(
     if (table.restored) return null;
     table.restored = true;
     table.present = true;
-    for (const name of block.chains) if (!declare(table, name)) return null;
+    const { chains } = block;
+    for (let k = 0; k < chains.length; k++) if (!declare(table, chains[k]!)) return null;
     if (!restoreLines(table, block, ruleset.family)) return null;
   }
   const tables = {} as Record<TableName, SavedTable>;
@@ -309,16 +318,8 @@ export function printSavedTables(saved: SavedTables, tables?: readonly TableName
   const out: string[] = [];
   for (const name of names) {
     const { chains, rules } = saved.tables[name];
-    out.push(
-      `*${name}\n`,
-      headings(
-        chains,
-        ':',
-        (c) => `${c.policy} [${c.counters.packets}:${c.counters.bytes}]`,
-        '- [0:0]',
-      ),
-    );
-    for (const r of rules) out.push(r);
+    out.push(`*${name}\n`, headings(chains, 'save'));
+    for (let k = 0; k < rules.length; k++) out.push(rules[k]!);
     out.push('COMMIT\n');
   }
   return out.join('');
@@ -327,30 +328,26 @@ export function printSavedTables(saved: SavedTables, tables?: readonly TableName
 /** `iptables -t TABLE -S`, as renderS prints it. */
 export function printSavedTablesS(saved: SavedTables, table: TableName): string {
   const { chains, rules } = saved.tables[table];
-  const out = [headings(chains, '-N ', (c) => c.policy!, '')];
-  for (const r of rules) out.push(r);
+  const out = [headings(chains, 'S')];
+  for (let k = 0; k < rules.length; k++) out.push(rules[k]!);
   return out.join('');
 }
 
 /**
- * One line per chain: built-ins `-P NAME POLICY` / `:NAME POLICY [p:b]`, user chains `-N NAME` /
- * `:NAME - [0:0]` (joined in one go: a large table has tens of thousands of them).
+ * A line per chain: built-in chains `:NAME POLICY [p:b]` (iptables-save) or `-P NAME POLICY`
+ * (-S), then user chains `:NAME - [0:0]` or `-N NAME`, joined in one go (a large table has
+ * tens of thousands).
  */
-function headings(
-  chains: readonly ChainState[],
-  user: string,
-  policy: (c: ChainState) => string,
-  after: string,
-): string {
-  const lines: string[] = [];
-  const names: string[] = [];
-  for (const c of chains) {
-    if (c.policy === null) names.push(c.name);
-    else lines.push(user === ':' ? `:${c.name} ${policy(c)}\n` : `-P ${c.name} ${policy(c)}\n`);
+function headings(chains: readonly ChainState[], form: 'save' | 'S'): string {
+  let text = '';
+  const users: string[] = [];
+  for (let k = 0; k < chains.length; k++) {
+    const c = chains[k]!;
+    if (c.policy === null) users.push(c.name);
+    else if (form === 'S') text += `-P ${c.name} ${c.policy}\n`;
+    else text += `:${c.name} ${c.policy} [${c.counters.packets}:${c.counters.bytes}]\n`;
   }
-  if (names.length > 0) {
-    const tail = after === '' ? '\n' : ` ${after}\n`;
-    lines.push(`${user}${names.join(`${tail}${user}`)}${tail}`);
-  }
-  return lines.join('');
+  if (users.length === 0) return text;
+  if (form === 'S') return `${text}-N ${users.join('\n-N ')}\n`;
+  return `${text}:${users.join(' - [0:0]\n:')} - [0:0]\n`;
 }

@@ -26,6 +26,8 @@ export interface HeaderSlot {
   readonly negated: boolean;
   /** Index of the value word. */
   readonly at: number;
+  /** What iptables-save prints before the value: ` -s `, ` ! -d `… */
+  readonly prefix: string;
 }
 
 /** One option given to a module, by where its values are. */
@@ -190,7 +192,7 @@ function readStructure(words: readonly string[]) {
     }
     if (word === '-s' || word === '-d' || word === '-i' || word === '-o') {
       if (value === undefined || value === '!' || header[word]) return null;
-      header[word] = { flag: word, negated, at: i + 1 };
+      header[word] = { flag: word, negated, at: i + 1, prefix: `${negated ? ' !' : ''} ${word} ` };
       valueAt.push(i + 1);
     } else if (word === '-p') {
       if (value === undefined || value === '!' || protoSeen) return null;

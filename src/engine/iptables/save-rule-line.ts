@@ -90,8 +90,9 @@ function fits(line: string, count: number, family: IpFamily, plan: Plan): boolea
   if (plan.length !== count || plan.family !== family) return false;
   const { kept, keptText, values } = plan;
   for (let k = 0; k < kept.length; k++) if (!wordIs(line, kept[k]!, keptText[k]!)) return false;
-  for (const i of values) {
+  for (let k = 0; k < values.length; k++) {
     // A value never looks like an option (else the line has another shape).
+    const i = values[k]!;
     const c = line.charCodeAt(start[i]!);
     if (c === 0x2d || (c === 0x21 && end[i]! - start[i]! === 1)) return false;
   }
@@ -130,25 +131,25 @@ function planOf(line: string, count: number, family: IpFamily): Plan | null {
 
 /** A header option as iptables-save prints it; '' when it matches everything, null on an error. */
 function headerText(line: string, slot: HeaderSlot, family: IpFamily): string | null {
-  const bang = slot.negated ? ' !' : '';
+  const { prefix, flag } = slot;
   // A plain IPv4 host (every address kube-proxy writes without a prefix) prints as `addr/32`.
   if (
-    slot.flag !== '-i' &&
-    slot.flag !== '-o' &&
+    flag !== '-i' &&
+    flag !== '-o' &&
     family === 4 &&
     isPlainIpv4(line, start[slot.at], end[slot.at])
   ) {
-    return `${bang} ${slot.flag} ${word(line, slot.at)}/32`;
+    return prefix + word(line, slot.at) + '/32';
   }
   const text = word(line, slot.at);
-  if (slot.flag === '-i' || slot.flag === '-o') {
+  if (flag === '-i' || flag === '-o') {
     const m = parseInterfaceMatch(text, slot.negated);
     if (typeof m === 'string') return null;
-    return m ? `${bang} ${slot.flag} ${m.name}` : '';
+    return m ? prefix + m.name : '';
   }
   const m = parseAddressMatch(text, slot.negated, family);
   if (typeof m === 'string') return null;
-  return m ? `${bang} ${slot.flag} ${formatRuleCidr(m.cidr)}` : '';
+  return m ? prefix + formatRuleCidr(m.cidr) : '';
 }
 
 const MAX_TEXTS = 4096;
@@ -206,8 +207,9 @@ export function saveRuleLine(
   const chain = word(line, 1);
   // iptables-save's order: the fixed header, then the matches in load order, then the target.
   let text = `-A ${chain}`;
-  for (const slot of plan.header) {
-    const h = headerText(line, slot, family);
+  const { header, calls } = plan;
+  for (let k = 0; k < header.length; k++) {
+    const h = headerText(line, header[k]!, family);
     if (h === null) return null;
     text += h;
   }
@@ -215,7 +217,8 @@ export function saveRuleLine(
   const { targetKind } = plan;
   const targetName = targetKind === 'chain' ? word(line, plan.chainAt) : plan.targetName;
   let target = targetKind === 'verdict' || targetKind === 'chain' ? ` -j ${targetName}` : '';
-  for (const call of plan.calls) {
+  for (let k = 0; k < calls.length; k++) {
+    const call = calls[k]!;
     const t = callText(line, call, family, plan);
     if (t === null) return null;
     if (call.isTarget) target = ` ${t}`;

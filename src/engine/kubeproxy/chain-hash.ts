@@ -34,8 +34,14 @@ const W = new Int32Array(64);
 const H = new Int32Array(8);
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-/** Character codes of the result, reused; read once by String.fromCharCode. */
-const OUT: number[] = [];
+/**
+ * Character codes of the result, read once by String.fromCharCode: one list per result length,
+ * reused and written in place (emptying one list and pushing again would grow a new store for it
+ * on every call).
+ */
+const OUT_BY_LENGTH: number[][] = [];
+let out: number[] = [];
+let at = 0;
 
 /** Byte `i` of the padded message: the text, 0x80, zeros, then the bit length (big-endian). */
 function paddedByte(text: string, i: number, blocks: number): number {
@@ -102,14 +108,12 @@ function compress(text: string, block: number, blocks: number): void {
   H[7] = (H[7]! + h) | 0;
 }
 
-/** Appends the 4 base32 characters of a 20-bit number. */
+/** Writes the 4 base32 characters of a 20-bit number. */
 function pushBase32(n: number): void {
-  OUT.push(
-    ALPHABET.charCodeAt((n >>> 15) & 31),
-    ALPHABET.charCodeAt((n >>> 10) & 31),
-    ALPHABET.charCodeAt((n >>> 5) & 31),
-    ALPHABET.charCodeAt(n & 31),
-  );
+  out[at++] = ALPHABET.charCodeAt((n >>> 15) & 31);
+  out[at++] = ALPHABET.charCodeAt((n >>> 10) & 31);
+  out[at++] = ALPHABET.charCodeAt((n >>> 5) & 31);
+  out[at++] = ALPHABET.charCodeAt(n & 31);
 }
 
 function isAscii(text: string): boolean {
@@ -127,8 +131,9 @@ export function chainHash(prefix: string, text: string): string {
   H.set(H0);
   const blocks = Math.floor((text.length + 8) / 64) + 1;
   for (let block = 0; block < blocks; block++) compress(text, block, blocks);
-  OUT.length = 0;
-  for (let i = 0; i < prefix.length; i++) OUT.push(prefix.charCodeAt(i));
+  const length = prefix.length + 16;
+  out = OUT_BY_LENGTH[length] ??= new Array<number>(length).fill(0);
+  for (at = 0; at < prefix.length; at++) out[at] = prefix.charCodeAt(at);
   // The first 80 bits of the digest (H0, H1, the top half of H2) in four 20-bit pieces.
   const h0 = H[0]!;
   const h1 = H[1]!;
@@ -136,5 +141,5 @@ export function chainHash(prefix: string, text: string): string {
   pushBase32(((h0 & 0xfff) << 8) | (h1 >>> 24));
   pushBase32((h1 >>> 4) & 0xfffff);
   pushBase32(((h1 & 0xf) << 16) | (H[2]! >>> 16));
-  return String.fromCharCode.apply(null, OUT);
+  return String.fromCharCode.apply(null, out);
 }

@@ -4,6 +4,7 @@
  */
 import type { EndpointSlice } from '../k8s/api-types.ts';
 import { formatIp, joinHostPort, parseIp } from '../net/ip.ts';
+import { isPlainIpv4 } from '../iptables/addresses.ts';
 import type { ProxierConfig } from './config.ts';
 import { type ServicePortInfo, usesClusterEndpoints, usesLocalEndpoints } from './service-port.ts';
 
@@ -66,7 +67,8 @@ export function endpointsForPort(
       for (const ep of slice.endpoints ?? []) {
         const first = ep.addresses?.[0];
         if (first === undefined) continue;
-        const parsed = parseIp(first);
+        // (A plain dotted quad, as nearly every slice writes it, is already in canonical form.)
+        const parsed = isPlainIpv4(first) ? null : parseIp(first);
         const ip = parsed ? formatIp(parsed) : first;
         const endpoint = joinHostPort(ip, port.port);
         const c = ep.conditions ?? {};
