@@ -64,14 +64,7 @@ export class TupleIndex {
       if (tag === 0 || tag === TOMBSTONE) break;
       i = (i + 1) & this.mask;
     }
-    const at = i * WORDS;
-    if (keys[at + 3] === 0) this.used++;
-    keys[at] = src;
-    keys[at + 1] = dst;
-    keys[at + 2] = ports;
-    keys[at + 3] = proto;
-    this.values[i] = value;
-    this.live++;
+    this.put(i, src, dst, ports, proto, value);
   }
 
   /**

@@ -11,7 +11,7 @@
  *
  * Rules the CNI wrote (Weave's, Docker's) and rules of another table are not on screen: not found.
  */
-import type { Hop, RuleStep, Trace } from '../../engine/index.ts';
+import { ruleKey, type Hop, type RuleStep, type Trace } from '../../engine/index.ts';
 import type { RulesView } from '../../store/view-slice.ts';
 
 export interface RuleIndex {
@@ -23,30 +23,25 @@ const FIXED_TABLE: Partial<Record<RulesView, string>> = { 'nat-S': 'nat', 'filte
 
 export function indexRules(lines: readonly string[], view: RulesView): RuleIndex {
   const byKey = new Map<string, number>();
-  const counts = new Map<string, number>();
-  let table = FIXED_TABLE[view] ?? '';
-  lines.forEach((line, i) => {
-    if (line.startsWith('*')) {
-      table = line.slice(1);
-      return;
-    }
-    let key: string;
-    if (view === 'restore') {
-      if (!line.startsWith('-A ')) return;
-      const sp = line.indexOf(' ', 3);
-      const chain = sp < 0 ? line.slice(3) : line.slice(3, sp);
-      const n = (counts.get(`${table} ${chain}`) ?? 0) + 1;
-      counts.set(`${table} ${chain}`, n);
-      key = `${table} ${chain} #${n}`;
-    } else if (line.startsWith('-A ') || line.startsWith('-P ')) key = `${table} ${line}`;
-    else return;
-    if (!byKey.has(key)) byKey.set(key, i);
-  });
+  if (view === 'restore') {
+    lineRuleKeys(lines, view).forEach((key, i) => {
+      if (key !== null && !byKey.has(key)) byKey.set(key, i);
+    });
+  } else {
+    let table = FIXED_TABLE[view] ?? '';
+    lines.forEach((line, i) => {
+      if (line.startsWith('*')) table = line.slice(1);
+      else if (line.startsWith('-A ') || line.startsWith('-P ')) {
+        const key = `${table} ${line}`;
+        if (!byKey.has(key)) byKey.set(key, i);
+      }
+    });
+  }
   return {
     find: (step) => {
       if (view !== 'restore') return byKey.get(`${step.table} ${step.ruleText}`) ?? -1;
       if (!step.chain.startsWith('KUBE-') || step.ruleNumber < 1) return -1;
-      return byKey.get(`${step.table} ${step.chain} #${step.ruleNumber}`) ?? -1;
+      return byKey.get(ruleKey(step.table, step.chain, step.ruleNumber)) ?? -1;
     },
   };
 }
@@ -110,6 +105,6 @@ export function lineRuleKeys(lines: readonly string[], view: RulesView): (string
     const chain = sp < 0 ? line.slice(3) : line.slice(3, sp);
     const n = (counts.get(`${table} ${chain}`) ?? 0) + 1;
     counts.set(`${table} ${chain}`, n);
-    return `${table} ${chain} #${n}`;
+    return ruleKey(table, chain, n);
   });
 }
