@@ -64,6 +64,9 @@ test('once loaded, the app keeps working offline: lessons and the editor open an
       names.some((n) => new RegExp(`/assets/${part}-[\\w-]+\\.js$`).test(n)),
     );
   });
+  // The service worker fetches every built file once as it installs: let it finish, so the
+  // requests counted below are the page's own.
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   const fetched = server.requests.length;
 
   await context.setOffline(true);
@@ -89,7 +92,7 @@ test('once loaded, the app keeps working offline: lessons and the editor open an
   await expect.poll(() => app.rulesText()).toContain('--probability 0.25000000000');
 
   await expect(page.getByTestId('status.load-failed')).toHaveCount(0);
-  expect(server.requests.length).toBe(fetched);
+  expect(server.requests.slice(fetched)).toEqual([]);
   await context.setOffline(false);
 });
 
@@ -119,6 +122,6 @@ test('after one visit, the app reloads offline from its service worker, from any
   expect(await app.state((s) => s.presenting)).toBe(true);
   await expect(page.getByTestId('rules.text')).toContainText('KUBE-NODEPORTS');
   await expect(page.getByTestId('status.load-failed')).toHaveCount(0);
-  expect(server.requests.length).toBe(fetched);
+  expect(server.requests.slice(fetched)).toEqual([]);
   await context.setOffline(false);
 });
