@@ -49,12 +49,13 @@ export interface CompiledRule extends HeaderFields, PendingCounter {
   /**
    * The rule's only test when it is `statistic --mode random` (kube-proxy's KUBE-SVC rules),
    * drawn inline as flat fields (match0 is then null): the probability times 2³¹, an integer as
-   * the kernel stores it (-1: no such test), `!`, the probability as printed, and as a number.
+   * the kernel stores it (-1: no such test), `!`, and the probability as printed. (The probability
+   * as a number is worked out from the integer when needed: a double field is a separate box in
+   * V8's heap, one more cold read per rule.)
    */
   readonly randomStored: number;
   readonly randomNeg: boolean;
   readonly randomText: string;
-  readonly randomProbability: number;
   /** T_NONE, T_JUMP, T_GOTO or T_ACTION. */
   readonly targetKind: number;
   /** 0-based index in its chain. */
@@ -201,7 +202,6 @@ function compileRule(
     randomStored: random ? Math.round(random.probability * TWO_31) : -1,
     randomNeg: random?.negated ?? false,
     randomText: random?.text ?? '',
-    randomProbability: random ? Math.round(random.probability * TWO_31) / TWO_31 : 0,
     targetKind,
     index,
     chainName: site.chain,

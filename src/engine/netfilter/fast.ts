@@ -294,7 +294,7 @@ export function evaluateChainFast(
       matched = draw * TWO_31 < stored !== r.randomNeg;
       const note: MatchNote = {
         kind: 'random',
-        probability: r.randomProbability,
+        probability: stored / TWO_31,
         probabilityText: r.randomText,
         draw,
         taken: matched,
