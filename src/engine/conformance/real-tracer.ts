@@ -25,7 +25,7 @@ import type { EvalState } from '../netfilter/eval-state.ts';
 import { createEvalState } from '../netfilter/eval-state.ts';
 import { formatSteps } from '../netfilter/format-steps.ts';
 import type { Hook, HookResult } from '../netfilter/hook.ts';
-import { runHook } from '../netfilter/hook.ts';
+import { hookDropText, runHook } from '../netfilter/hook.ts';
 import type { Packet } from '../netfilter/packet.ts';
 import { TCP_SYN } from '../netfilter/packet.ts';
 import { seededRandom } from '../netfilter/rng.ts';
@@ -156,7 +156,7 @@ function hook(
     path: w.path,
     problem,
   });
-  if (v.kind === 'DROP') return end('DROP', r.reason);
+  if (v.kind === 'DROP') return end('DROP', r.reason && hookDropText(r.reason));
   if (v.kind === 'REJECT') return end('REJECT');
   if (v.kind === 'ERROR') return end('', v.error.message);
   // An explicit ACCEPT in the filter table (e.g. a health check NodePort) counts as output "ACCEPT".

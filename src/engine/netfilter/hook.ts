@@ -80,6 +80,30 @@ export interface NatApplied {
   readonly to: { readonly addr: Ip; readonly port: number };
 }
 
+/** Why a hook dropped a packet outside any rule (the kernel's NF_DROP from the NAT core). */
+export type HookDrop =
+  | {
+      /** MASQUERADE found no address of the packet's family on the outgoing interface. */
+      readonly kind: 'masquerade-no-address';
+      readonly family: 4 | 6;
+      /** The outgoing interface, null when there is none. */
+      readonly iface: string | null;
+    }
+  | {
+      /** SNAT/MASQUERADE found no source port that keeps the connection's tuples unique. */
+      readonly kind: 'no-free-port';
+      readonly target: 'SNAT' | 'MASQUERADE';
+      /** The source address the port was sought on, as text. */
+      readonly addr: string;
+    };
+
+/** A HookDrop in netfilter's words (`MASQUERADE: no IPv4 address on eth1`). */
+export function hookDropText(d: HookDrop): string {
+  if (d.kind === 'masquerade-no-address')
+    return `MASQUERADE: no IPv${d.family} address on ${d.iface ?? '(none)'}`;
+  return `${d.target}: no free source port on ${d.addr}`;
+}
+
 export interface HookResult {
   /** Hook run. */
   readonly hook: Hook;
@@ -94,7 +118,7 @@ export interface HookResult {
   /** The NAT rewrite done here, if any. */
   readonly nat: NatApplied | null;
   /** Why the packet died outside a rule (MASQUERADE without address, no free port), else null. */
-  readonly reason: string | null;
+  readonly reason: HookDrop | null;
 }
 
 export interface RunHookOptions {
@@ -176,7 +200,7 @@ export function runHook(
       } else if (manip === 'src' && b.kind !== 'DNAT') {
         if (!b.addr) {
           const iface = b.kind === 'MASQUERADE' ? b.iface : null;
-          const reason = `MASQUERADE: no IPv${p.src.family} address on ${iface ?? '(none)'}`;
+          const reason: HookDrop = { kind: 'masquerade-no-address', family: p.src.family, iface };
           return hookResult(hook, DROP, p, ct, TABLE_RUNS.slice(0, nt), nat, reason);
         }
         const port = chooseSourcePort(
@@ -189,7 +213,11 @@ export function runHook(
           ctx.nowMs,
         );
         if (port === null) {
-          const reason = `${b.kind}: no free source port on ${formatIp(b.addr)}`;
+          const reason: HookDrop = {
+            kind: 'no-free-port',
+            target: b.kind,
+            addr: formatIp(b.addr),
+          };
           return hookResult(hook, DROP, p, ct, TABLE_RUNS.slice(0, nt), nat, reason);
         }
         ct = { ...ct, entry: bindSnat(entry, b.addr, port) };
@@ -223,7 +251,7 @@ function hookResult(
   ct: CtInfo,
   tables: readonly TableRun[],
   nat: NatApplied | null,
-  reason: string | null = null,
+  reason: HookDrop | null = null,
 ): HookResult {
   return { hook, verdict, packet, ct, tables, nat, reason };
 }

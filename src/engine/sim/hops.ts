@@ -131,24 +131,13 @@ export function verdictText(r: HookResult): string {
   return v.kind;
 }
 
-/** Netfilter's reason for a drop outside a rule, as a message (its own words when unknown). */
-function reasonMsg(reason: string): TraceMessage {
-  const noAddress = /^MASQUERADE: no IPv(\d) address on (.+)$/.exec(reason);
-  if (noAddress) {
-    const iface = noAddress[2]!;
-    return msg('masqueradeNoAddress', {
-      family: Number(noAddress[1]),
-      iface: iface === '(none)' ? null : iface,
-    });
-  }
-  const noPort = /^(SNAT|MASQUERADE): no free source port on (.+)$/.exec(reason);
-  if (noPort) return msg('noFreePort', { target: noPort[1]!, addr: noPort[2]! });
-  return msg('hookReason', { text: reason });
-}
-
-/** Why the hook dropped the packet: netfilter's reason, or a rule or policy. */
+/** Why the hook dropped the packet: the NAT core's reason, or a rule or policy. */
 export function dropReasonMsg(r: HookResult): TraceMessage {
-  return r.reason === null ? msg('droppedByRule', {}) : reasonMsg(r.reason);
+  const d = r.reason;
+  if (d === null) return msg('droppedByRule', {});
+  if (d.kind === 'masquerade-no-address')
+    return msg('masqueradeNoAddress', { family: d.family, iface: d.iface });
+  return msg('noFreePort', { target: d.target, addr: d.addr });
 }
 
 /** What a hook hop did, as messages. */

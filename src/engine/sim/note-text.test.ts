@@ -6,7 +6,7 @@ import { findNode } from '../cni/find.ts';
 import { resolveOnLink } from '../cni/l2.ts';
 import type { NetNamespace } from '../cni/network-model.ts';
 import { compileManifests } from '../k8s/compile.ts';
-import type { HookResult } from '../netfilter/hook.ts';
+import type { HookDrop, HookResult } from '../netfilter/hook.ts';
 import { arpFailureMsg } from './arp-messages.ts';
 import { dropReasonMsg } from './hops.ts';
 import { renderTraceText } from './note-text.ts';
@@ -59,15 +59,27 @@ describe('English text from messages', () => {
     });
   });
 
-  test.each([
-    'MASQUERADE: no IPv4 address on eth1',
-    'MASQUERADE: no IPv4 address on (none)',
-    'SNAT: no free source port on 192.168.56.11',
-    'MASQUERADE: no free source port on 10.44.0.0',
-    'something netfilter says',
-  ])('netfilter reason "%s" as a message reads the same', (reason) => {
+  const drops: [string, HookDrop | null][] = [
+    [
+      'MASQUERADE: no IPv4 address on eth1',
+      { kind: 'masquerade-no-address', family: 4, iface: 'eth1' },
+    ],
+    [
+      'MASQUERADE: no IPv6 address on (none)',
+      { kind: 'masquerade-no-address', family: 6, iface: null },
+    ],
+    [
+      'SNAT: no free source port on 192.168.56.11',
+      { kind: 'no-free-port', target: 'SNAT', addr: '192.168.56.11' },
+    ],
+    [
+      'MASQUERADE: no free source port on 10.44.0.0',
+      { kind: 'no-free-port', target: 'MASQUERADE', addr: '10.44.0.0' },
+    ],
+    ['dropped by a rule or the chain policy', null],
+  ];
+  test.each(drops)('a hook drop reads "%s"', (text, reason) => {
     const m = dropReasonMsg({ reason } as HookResult);
-    expect(renderTraceText([m])).toBe(reason);
-    expect(m.id === 'hookReason').toBe(reason === 'something netfilter says');
+    expect(renderTraceText([m])).toBe(text);
   });
 });

@@ -3,6 +3,7 @@
  * `Hop.note`, `RuleStep.effect` and an outcome's `reason` carry. The only place these sentences are
  * written, so the text and the structured message cannot drift apart.
  */
+import { hookDropText } from '../netfilter/hook.ts';
 import type {
   AddressOwner,
   PodName,
@@ -92,9 +93,8 @@ const EN: TraceMessageRenderers = {
   accepted: () => 'accepted',
   droppedByRule: () => 'dropped by a rule or the chain policy',
   rejectedIcmp: (a) => `rejected: the sender gets ICMP ${a.with}`,
-  masqueradeNoAddress: (a) => `MASQUERADE: no IPv${a.family} address on ${a.iface ?? '(none)'}`,
-  noFreePort: (a) => `${a.target}: no free source port on ${a.addr}`,
-  hookReason: (a) => a.text,
+  masqueradeNoAddress: (a) => hookDropText({ kind: 'masquerade-no-address', ...a }),
+  noFreePort: (a) => hookDropText({ kind: 'no-free-port', ...a }),
   evaluationError: (a) => a.message,
 
   random: (a) =>

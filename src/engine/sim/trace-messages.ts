@@ -148,11 +148,9 @@ export interface TraceMessageArgs {
   /** `rejected: the sender gets ICMP icmp-port-unreachable` */
   readonly rejectedIcmp: { readonly with: string };
   /** `MASQUERADE: no IPv4 address on eth1` (null iface: `(none)`) */
-  readonly masqueradeNoAddress: { readonly family: number; readonly iface: string | null };
+  readonly masqueradeNoAddress: { readonly family: 4 | 6; readonly iface: string | null };
   /** `SNAT: no free source port on 192.168.56.11` */
-  readonly noFreePort: { readonly target: string; readonly addr: string };
-  /** Netfilter's own words for a drop outside a rule, quoted. */
-  readonly hookReason: { readonly text: string };
+  readonly noFreePort: { readonly target: 'SNAT' | 'MASQUERADE'; readonly addr: string };
   /** The evaluator's error (an unknown module, a chain loop), quoted. */
   readonly evaluationError: { readonly message: string };
 

@@ -77,7 +77,6 @@ const SAMPLES: { readonly [K in TraceMessageId]: TraceMessageArgs[K] } = {
   rejectedIcmp: { with: 'icmp-port-unreachable' },
   masqueradeNoAddress: { family: 4, iface: 'eth1' },
   noFreePort: { target: 'SNAT', addr: '192.168.56.11' },
-  hookReason: { text: 'something the kernel said' },
   evaluationError: { message: 'unknown match module "bpf"' },
   random: { probability: '0.33333333349', taken: true, draw: 0.21 },
   nth: { counter: 2, every: 3, taken: false },

@@ -97,7 +97,6 @@ export const TRACE_MESSAGES_KO: TraceMessageRenderers = {
   masqueradeNoAddress: (a) =>
     `MASQUERADE: ${a.iface ?? '(인터페이스 없음)'}에 IPv${a.family} 주소가 없어 폐기됩니다`,
   noFreePort: (a) => `${a.target}: ${a.addr}에 남은 출발지 포트가 없어 폐기됩니다`,
-  hookReason: (a) => `netfilter가 패킷을 폐기했습니다: ${a.text}`,
   evaluationError: (a) => `규칙을 평가할 수 없습니다: ${a.message}`,
 
   random: (a) => `random ${a.probability}: ${taken(a.taken)} (뽑은 값 ${a.draw.toFixed(4)})`,
