@@ -57,6 +57,14 @@ describe('the seed scenario: a pod on node1 calls 10.100.100.100:80', () => {
     });
   });
 
+  it('leaves the skb mark on node1: the wire and the decapsulated packet carry none', () => {
+    const forward = original.hops.find((h) => h.kind === 'netfilter' && h.hook === 'FORWARD')!;
+    expect(forward.after.mark).not.toBe(0);
+    const wire = original.hops.find((h) => h.kind === 'wire')!;
+    const decap = original.hops.find((h) => h.kind === 'decap')!;
+    expect([wire.before.mark, decap.before.mark, decap.after.mark]).toEqual([0, 0, 0]);
+  });
+
   it('walks PREROUTING → KUBE-SERVICES → KUBE-SVC → KUBE-SEP and shows the DNAT', () => {
     const pre = original.hops.find((h) => h.kind === 'netfilter' && h.hook === 'PREROUTING')!;
     expect(pre.node).toBe('node1');

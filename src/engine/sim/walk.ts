@@ -343,6 +343,9 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
     dport: path.port,
     vni: path.vni,
   };
+  // The skb mark is local to a host: it does not travel on the wire, and the far node's
+  // decapsulated packet starts without it.
+  const unmarked = { ...p, mark: 0 };
   if (w.record) {
     add(w, {
       kind: 'encap',
@@ -359,7 +362,7 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       namespace: 'wire',
       iface: 'eth0',
       link: `overlay:${rt.name}>${toNode}`,
-      before: viewOf(p, outer),
+      before: viewOf(unmarked, outer),
       noteMsg: [
         msg('wireOverlay', {
           from: rt.name,
@@ -375,17 +378,16 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       node: toNode,
       namespace: 'host',
       iface: 'vxlan-6784',
-      before: viewOf(p, outer),
-      after: viewOf(p),
+      before: viewOf(unmarked, outer),
+      after: viewOf(unmarked),
       noteMsg: [msg('decap', { node: toNode })],
     });
   }
   const remote = runtime(w, toNode);
-  // The skb mark is local to a host: the decapsulated packet starts with mark 0.
   return hostIngress(
     w,
     remote,
-    { ...p, mark: 0 },
+    unmarked,
     remote.net.bridge.name,
     'vethwe-bridge',
     formatIp(p.dst),
@@ -398,24 +400,26 @@ function lanEgress(w: Walk, rt: NodeRuntime, p: Packet, nextHop: string, dev: st
   const target = w.world.cluster.nodes.find(
     (n) => n.internalIP === nextHop || n.internalIP === dst,
   );
+  // The skb mark is local to a host: it does not go on the wire.
+  const onWire = { ...p, mark: 0 };
   if (target && target.name !== rt.name) {
     simpleHop(
       w,
       'wire',
       null,
       'wire',
-      p,
+      onWire,
       [msg('wireLan', { from: rt.name, to: target.name, ip: target.internalIP })],
       { iface: dev, link: `lan:${rt.name}>${target.name}` },
     );
-    return hostIngress(w, runtime(w, target.name), { ...p, mark: 0 }, 'eth0', null, null);
+    return hostIngress(w, runtime(w, target.name), onWire, 'eth0', null, null);
   }
   simpleHop(
     w,
     'wire',
     null,
     'outside',
-    p,
+    onWire,
     [msg('leavesCluster', { node: rt.name, dev, nextHop })],
     { iface: dev, link: `lan:${rt.name}>outside` },
   );
