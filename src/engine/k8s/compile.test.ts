@@ -264,7 +264,7 @@ describe('diagnostics point at the offending text', () => {
       [
         'warning',
         positionOf(text, 'selector:').line,
-        'selector app=web matches no pods: connections to 10.96.0.20:80 are rejected',
+        'selector app=web matches no pods: connections to 10.96.0.20:80 get no backend: kube-proxy writes a REJECT rule instead',
       ],
     ]);
     expect(r.cluster?.services[2]?.spec?.clusterIP).toBe('10.96.0.20');

@@ -18,7 +18,7 @@ describe('Service hints', () => {
         }),
       ),
     ).toEqual([
-      'selector app=x matches no pods: connections to 10.96.7.7:80, 10.96.7.7:53/UDP are rejected',
+      'selector app=x matches no pods: connections to 10.96.7.7:80, 10.96.7.7:53/UDP get no backend: kube-proxy writes a REJECT rule instead',
     ]);
     expect(warnings(service({ clusterIP: 'None', selector: { app: 'x' } }))).toEqual([
       'selector app=x matches no pods: the headless Service resolves to no addresses',
@@ -32,7 +32,7 @@ describe('Service hints', () => {
         pod({ nodeName: 'node1', podIP: '10.44.0.5', ready: false }),
       ),
     ).toEqual([
-      'selector app=web matches 1 pod but none is ready: connections to 10.96.7.7:80 are rejected',
+      'selector app=web matches 1 pod but none is ready: connections to 10.96.7.7:80 get no backend: kube-proxy writes a REJECT rule instead',
     ]);
     const pending = warnings(
       lab({ workers: 0 }),
@@ -40,7 +40,7 @@ describe('Service hints', () => {
       deployment({ replicas: 2 }),
     );
     expect(pending).toContain(
-      'selector app=web matches 2 pods but none is ready: connections to 10.96.7.7:80 are rejected',
+      'selector app=web matches 2 pods but none is ready: connections to 10.96.7.7:80 get no backend: kube-proxy writes a REJECT rule instead',
     );
   });
 
@@ -55,7 +55,7 @@ describe('Service hints', () => {
     expect(
       warnings(svc, deployment({ ports: [{ name: 'metrics', containerPort: 9090 }] })),
     ).toEqual([
-      'no pod matching app=web declares a TCP container port named "http": connections to 10.96.7.7:80 are rejected',
+      'no pod matching app=web declares a TCP container port named "http": connections to 10.96.7.7:80 get no backend: kube-proxy writes a REJECT rule instead',
     ]);
   });
 

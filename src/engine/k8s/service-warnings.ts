@@ -10,7 +10,11 @@ import { podsMatching } from './pod-index.ts';
 import { guarded, type Reporter } from './report.ts';
 import type { Resource } from './resources.ts';
 
-/** `10.96.1.2:80` for each port (or the headless consequence). */
+/**
+ * What the Service's clients get, port by port (or the headless consequence). Not "refused":
+ * the REJECT sits in kube-proxy's filter chains, which a pod's packet behind Weave Net never
+ * reaches (Weave's FORWARD ACCEPT comes first), so that client times out instead.
+ */
 function consequence(svc: Resource<'Service'>, portIndexes?: readonly number[]): string {
   const spec = svc.object.spec ?? {};
   const ip = spec.clusterIP;
@@ -20,7 +24,7 @@ function consequence(svc: Resource<'Service'>, portIndexes?: readonly number[]):
     (p) =>
       `${joinHostPort(ip, p.port ?? 0)}${p.protocol && p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`,
   );
-  return `connections to ${targets.join(', ')} are rejected`;
+  return `connections to ${targets.join(', ')} get no backend: kube-proxy writes a REJECT rule instead`;
 }
 
 /** The hints about one Service (with a selector, from the input). */
