@@ -384,14 +384,7 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
     });
   }
   const remote = runtime(w, toNode);
-  return hostIngress(
-    w,
-    remote,
-    unmarked,
-    remote.net.bridge.name,
-    'vethwe-bridge',
-    formatIp(p.dst),
-  );
+  return hostIngress(w, remote, unmarked, remote.net.bridge.name, 'vethwe-bridge', formatIp(p.dst));
 }
 
 /** Out of eth0: to another node on the LAN, or out of the cluster through the LAN gateway. */
