@@ -96,5 +96,14 @@ describe('kube-proxy configuration', () => {
         kubeProxyConfig({ mode: 'nftables', iptables: { masqueradeBit: 0 } }),
       ),
     ).toEqual([]);
+    const primary = (nodePortAddresses: string[]) =>
+      validateKubeProxyConfiguration(kubeProxyConfig({ nodePortAddresses })).map((e) => e.message);
+    expect(primary(['primary'])).toEqual([]);
+    expect(primary(['primary', '127.0.0.1/32'])).toEqual([
+      `KubeProxyConfiguration.NodePortAddresses[0]: Invalid value: "primary": can't use both 'primary' and CIDRs`,
+    ]);
+    expect(primary(['127.0.0.1/32', 'primary'])).toEqual([
+      `KubeProxyConfiguration.NodePortAddresses[1]: Invalid value: "primary": can't use both 'primary' and CIDRs`,
+    ]);
   });
 });

@@ -97,15 +97,22 @@ export function validateKubeProxyConfiguration(c: KubeProxyConfiguration): Field
       }),
     );
   }
-  (c.nodePortAddresses ?? []).forEach((address, i) => {
-    if (address !== 'primary' && !parseCidr(address)) {
-      errs.push(
-        invalid(['nodePortAddresses', i], address, 'must be a valid CIDR', {
-          shown: `${ROOT}.NodePortAddresses[${i}]`,
-        }),
-      );
+  // `primary` (the node's own IPs) stands alone; every other entry is a CIDR. As kube-proxy's
+  // validation, the first `primary` ends the check.
+  const addresses = c.nodePortAddresses ?? [];
+  for (let i = 0; i < addresses.length; i++) {
+    const address = addresses[i]!;
+    const at = { shown: `${ROOT}.NodePortAddresses[${i}]` };
+    if (address === 'primary') {
+      if (i !== 0 || addresses.length !== 1)
+        errs.push(
+          invalid(['nodePortAddresses', i], address, "can't use both 'primary' and CIDRs", at),
+        );
+      break;
     }
-  });
+    if (!parseCidr(address))
+      errs.push(invalid(['nodePortAddresses', i], address, 'must be a valid CIDR', at));
+  }
   return errs;
 }
 

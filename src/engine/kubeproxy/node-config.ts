@@ -9,8 +9,15 @@ import { formatMasqueradeMark, type LocalDetector, type ProxierConfig } from './
 function detectorFor(cluster: ClusterModel, node: ClusterNode): LocalDetector {
   const s = cluster.kubeProxy;
   switch (s.detectLocalMode) {
-    case 'ClusterCIDR':
-      return s.clusterCIDR ? { mode: 'ClusterCIDR', cidr: s.clusterCIDR } : { mode: 'None' };
+    case 'ClusterCIDR': {
+      // A dual-stack value names one CIDR per family: this (IPv4) proxier takes its own, and
+      // without one it has no detector (§1.1, §1.4).
+      const cidr = (s.clusterCIDR ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .find((c) => parseCidr(c)?.ip.family === 4);
+      return cidr ? { mode: 'ClusterCIDR', cidr } : { mode: 'None' };
+    }
     case 'NodeCIDR': {
       const cidr = node.podCIDRs.find((c) => !c.includes(':'));
       return cidr ? { mode: 'NodeCIDR', cidr } : { mode: 'None' };
@@ -36,8 +43,19 @@ function localhostNodePortsAllowed(nodePortAddresses: readonly string[]): boolea
   return v4.some((c) => cidrContains(c!, loopback));
 }
 
+/**
+ * The nodePortAddresses kube-proxy works with: `primary` becomes the node's own IP as a /32
+ * (what kube-proxy's server does before it starts the proxier).
+ */
+function nodePortAddressesOf(addresses: readonly string[], node: ClusterNode): readonly string[] {
+  if (addresses.length !== 1 || addresses[0] !== 'primary') return addresses;
+  const ip = parseIpv4(node.internalIP);
+  return ip && !cidrContains(parseCidr('127.0.0.0/8')!, ip) ? [`${node.internalIP}/32`] : [];
+}
+
 export function proxierConfigForNode(cluster: ClusterModel, node: ClusterNode): ProxierConfig {
   const s = cluster.kubeProxy;
+  const nodePortAddresses = nodePortAddressesOf(s.nodePortAddresses, node);
   return {
     family: 4,
     nodeName: node.name,
@@ -45,8 +63,8 @@ export function proxierConfigForNode(cluster: ClusterModel, node: ClusterNode): 
     localDetector: detectorFor(cluster, node),
     masqueradeAll: s.masqueradeAll,
     masqueradeMark: formatMasqueradeMark(s.masqueradeBit),
-    localhostNodePorts: s.localhostNodePorts && localhostNodePortsAllowed(s.nodePortAddresses),
-    nodePortAddresses: s.nodePortAddresses.length > 0 ? s.nodePortAddresses : null,
+    localhostNodePorts: s.localhostNodePorts && localhostNodePortsAllowed(nodePortAddresses),
+    nodePortAddresses: nodePortAddresses.length > 0 ? nodePortAddresses : null,
     nodeInterfaceAddresses: [
       '127.0.0.1/8',
       `${node.internalIP}/24`,
