@@ -36,6 +36,21 @@ function run(c: ClusterModel, req: TraceRequest, seed: number, extra = {}): Trac
 
 const article = cluster('article');
 
+describe('a process on a node takes the source address its route gives', () => {
+  it('node2 to a pod behind its own weave bridge: from 10.36.0.0, with no masquerade', () => {
+    const trace = run(article, request(article, 'node2', '10.36.0.2:80', { packets: 1 }), 1);
+    expect(trace.request.srcIp).toBe('10.36.0.0');
+    const hops = trace.connections[0]!.packets[0]!.hops;
+    expect(hops[0]!.before.src).toBe('10.36.0.0');
+    expect(hops.some((h) => h.rules?.some((r) => r.target === 'MASQUERADE'))).toBe(false);
+  });
+
+  it("node1 to a Service: from its LAN address, the default route's source", () => {
+    const trace = run(article, request(article, 'node1', '10.100.100.100:80', { packets: 1 }), 1);
+    expect(trace.request.srcIp).toBe('192.168.56.11');
+  });
+});
+
 describe('the seed scenario: a pod on node1 calls 10.100.100.100:80', () => {
   const trace = run(article, request(article, 'client', '10.100.100.100:80'), 1);
   const [first] = trace.connections;

@@ -25,6 +25,7 @@ import type { ConnectionTrace, Outcome, PacketTrace, Trace } from './trace.ts';
 import { msg } from './trace-messages.ts';
 import { ipOf, walkFromHost, walkFromOutside, walkFromPod, type Walk } from './walk.ts';
 import { createWorld, type World } from './world.ts';
+import { lookupRoute } from '../routing/lookup.ts';
 
 export interface SimulateOptions {
   readonly seed: number;
@@ -53,6 +54,18 @@ function startOf(world: World, req: ResolvedRequest): Place | string {
   return ns.kind === 'host'
     ? { kind: 'node', node: ns.node }
     : { kind: 'pod', node: ns.node, nsId: ns.id };
+}
+
+/**
+ * A process on a node does not bind its socket: its connections take the source address the
+ * route to the destination gives (`ip route get`: the bridge's own address for a local pod,
+ * 127.0.0.1 for localhost), as the kernel does (datapath.md §4.7, §6.5 b).
+ */
+function withRoutedSource(world: World, req: ResolvedRequest, start: Place): ResolvedRequest {
+  if (start.kind !== 'node') return req;
+  const rt = world.nodes.get(start.node);
+  const src = rt ? lookupRoute(rt.net.host, req.dstIp).src : null;
+  return src && src !== req.srcIp ? { ...req, srcIp: src } : req;
 }
 
 /** Where a delivered packet was received, for the reply to start from. */
@@ -207,11 +220,12 @@ export function simulate(
   const world = made.world;
   const start = startOf(world, resolved.value);
   if (typeof start === 'string') return { ok: false, error: start };
+  const req = withRoutedSource(world, resolved.value, start);
   const detail = options.detail ?? 1;
   const connections: ConnectionTrace[] = [];
-  for (let i = 0; i < resolved.value.connections; i++) {
-    connections.push(runConnection(world, resolved.value, start, i, i < detail));
+  for (let i = 0; i < req.connections; i++) {
+    connections.push(runConnection(world, req, start, i, i < detail));
     world.nowMs += 10;
   }
-  return { ok: true, value: { request: resolved.value, seed: options.seed, connections } };
+  return { ok: true, value: { request: req, seed: options.seed, connections } };
 }
