@@ -23,7 +23,7 @@ function holdersText(holders: readonly AddressOwner[]): string {
 const ruleQuote = (rule: string | null) => (rule ? ` by \`${rule}\`` : '');
 
 const EN: TraceMessageRenderers = {
-  podSends: (a) => `the ${podOrHost(a.pod)} sends from eth0`,
+  podSends: (a) => `the ${podOrHost(a.pod)} sends from ${a.dev}`,
   hostSends: (a) => `a process on ${a.node} sends`,
   outsideSends: (a) => `a client outside the cluster (${a.src}) sends`,
 
@@ -81,7 +81,7 @@ const EN: TraceMessageRenderers = {
   wireToNode: (a) => `over the LAN to ${a.node}'s eth0`,
   nobodyOutside: (a) =>
     a.range === 'service'
-      ? `nothing outside the cluster has ${a.dst}: it is a Service address (service CIDR ${a.cidr}), which exists only in kube-proxy's rules on each node, and no rule here matched it; no one answers, and the client's connection times out`
+      ? `nothing outside the cluster has ${a.dst}: it is a Service address (service CIDR ${a.cidr}), which exists only in kube-proxy's rules on each node, and no rule translated this packet before it left; no one answers, and the client's connection times out`
       : `nothing outside the cluster has ${a.dst}: it is in the pod network (${a.cidr}) but no pod has it; no one answers, and the client's connection times out`,
   notNodeAddress: (a) =>
     `${a.dst} is not a node address: Service and pod addresses exist only inside the nodes, and no router outside the cluster sends them to a node`,

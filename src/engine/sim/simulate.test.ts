@@ -42,7 +42,9 @@ describe('a process on a node takes the source address its route gives', () => {
     expect(trace.request.srcIp).toBe('10.36.0.0');
     const hops = trace.connections[0]!.packets[0]!.hops;
     expect(hops[0]!.before.src).toBe('10.36.0.0');
-    expect(hops.some((h) => h.rules?.some((r) => r.ruleText.includes('-j MASQUERADE')))).toBe(false);
+    expect(hops.some((h) => h.rules?.some((r) => r.ruleText.includes('-j MASQUERADE')))).toBe(
+      false,
+    );
   });
 
   it("node1 to a Service: from its LAN address, the default route's source", () => {

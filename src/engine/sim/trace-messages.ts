@@ -25,7 +25,7 @@ export interface AddressOwner {
 export interface TraceMessageArgs {
   // Who sends.
   /** `the pod default/client sends from eth0` */
-  readonly podSends: { readonly pod: PodName };
+  readonly podSends: { readonly pod: PodName; readonly dev: string };
   /** `a process on node1 sends` */
   readonly hostSends: { readonly node: string };
   /** `a client outside the cluster (203.0.113.50) sends` */

@@ -129,8 +129,10 @@ export function walkFromPod(w: Walk, ns: NetNamespace, p: Packet): Outcome {
   const label = podLabel(ns);
   const pod = podName(ns);
   const dst = formatIp(p.dst);
-  simpleHop(w, 'send', ns.node, label, p, [msg('podSends', { pod })], { iface: 'eth0' });
   const r = lookupRoute(ns, dst);
+  // A packet to the pod's own address never reaches eth0: it is sent on lo.
+  const dev = r.type === 'local' ? 'lo' : 'eth0';
+  simpleHop(w, 'send', ns.node, label, p, [msg('podSends', { pod, dev })], { iface: dev });
   if (r.type === 'local') {
     simpleHop(w, 'loopback', ns.node, label, p, [msg('loopback', { dst })], {
       iface: 'lo',

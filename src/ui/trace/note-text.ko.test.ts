@@ -17,7 +17,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /** One example per message id (the type asks for all of them). */
 const SAMPLES: { readonly [K in TraceMessageId]: TraceMessageArgs[K] } = {
-  podSends: { pod: 'default/client' },
+  podSends: { pod: 'default/client', dev: 'eth0' },
   hostSends: { node: 'node1' },
   outsideSends: { src: '203.0.113.50' },
   loopback: { dst: '172.17.0.2' },

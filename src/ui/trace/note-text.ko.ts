@@ -21,7 +21,7 @@ const byRule = (hook: string, rule: string | null) =>
   rule ? `${hook}의 규칙 \`${rule}\`에 따라` : `${hook}에서`;
 
 export const TRACE_MESSAGES_KO: TraceMessageRenderers = {
-  podSends: (a) => `${josa(podOrHost(a.pod), '이/가')} eth0으로 패킷을 보냅니다`,
+  podSends: (a) => `${josa(podOrHost(a.pod), '이/가')} ${josa(a.dev, '으로/로')} 패킷을 보냅니다`,
   hostSends: (a) => `${a.node}의 프로세스가 패킷을 보냅니다`,
   outsideSends: (a) => `클러스터 바깥의 클라이언트(${a.src})가 패킷을 보냅니다`,
 
@@ -83,7 +83,7 @@ export const TRACE_MESSAGES_KO: TraceMessageRenderers = {
   wireToNode: (a) => `LAN을 지나 ${a.node}의 eth0에 도착합니다`,
   nobodyOutside: (a) =>
     a.range === 'service'
-      ? `클러스터 바깥에는 ${josa(a.dst, '을/를')} 가진 곳이 없습니다. 이 주소는 서비스 주소(서비스 CIDR ${a.cidr})로, 각 노드의 kube-proxy 규칙 안에만 있는데 여기서는 어떤 규칙에도 맞지 않았습니다. 아무도 응답하지 않아 클라이언트의 연결은 시간 초과로 끝납니다`
+      ? `클러스터 바깥에는 ${josa(a.dst, '을/를')} 가진 곳이 없습니다. 이 주소는 서비스 주소(서비스 CIDR ${a.cidr})로, 각 노드의 kube-proxy 규칙 안에만 있는데, 이 패킷은 노드를 떠나기 전에 어떤 규칙으로도 변환되지 않았습니다. 아무도 응답하지 않아 클라이언트의 연결은 시간 초과로 끝납니다`
       : `클러스터 바깥에는 ${josa(a.dst, '을/를')} 가진 곳이 없습니다. 파드 네트워크(${a.cidr}) 안의 주소지만 어떤 파드도 이 주소를 갖고 있지 않습니다. 아무도 응답하지 않아 클라이언트의 연결은 시간 초과로 끝납니다`,
   notNodeAddress: (a) =>
     `${josa(a.dst, '은/는')} 노드 주소가 아닙니다. 서비스와 파드의 주소는 노드 안에만 있고, 클러스터 바깥의 어떤 라우터도 이 주소로 가는 패킷을 노드에 보내 주지 않습니다`,
