@@ -254,3 +254,35 @@ describe('a Service with no endpoints (datapath.md §4.5: Weave’s FORWARD rule
     expect(out.connections[0]!.outcome).toMatchObject({ kind: 'delivered', to: 'outside' });
   });
 });
+
+describe('a NodePort packet routed from eth0 into the weave bridge', () => {
+  const nodeport = cluster('nodeport');
+  const trace = run(
+    nodeport,
+    request(nodeport, '203.0.113.50', '192.168.56.11:30080', { packets: 1 }),
+    3,
+  );
+  const hops = trace.connections[0]!.packets[0]!.hops;
+
+  it('carries no bridge information: weave-npc checks it against the namespace policy', () => {
+    // Seed 1 picks the endpoint on node2: the packet leaves the bridge by vethwe-bridge.
+    const remote = run(
+      nodeport,
+      request(nodeport, '203.0.113.50', '192.168.56.11:30080', { packets: 1 }),
+      1,
+    );
+    const toNode2 = remote.connections[0]!.packets[0]!;
+    expect(toNode2.outcome).toMatchObject({ kind: 'delivered', node: 'node2' });
+    const forward = toNode2.hops.find((h) => h.kind === 'netfilter' && h.hook === 'FORWARD')!;
+    const texts = forward.rules!.map((r) => r.ruleText);
+    expect(texts.some((t) => t.includes('--physdev-is-bridged'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('-A WEAVE-NPC-DEFAULT '))).toBe(true);
+  });
+
+  it('is routed first and switched to its port only after POSTROUTING', () => {
+    const kinds: string[] = hops.map((h) => (h.kind === 'netfilter' ? h.hook! : h.kind));
+    const at = (k: string) => kinds.indexOf(k);
+    expect(at('route')).toBeLessThan(at('FORWARD'));
+    expect(at('POSTROUTING')).toBeLessThan(at('bridge'));
+  });
+});

@@ -239,11 +239,24 @@ export function hostIngress(
   const nextHop = r.via ?? dst;
   if (r.dev === bridge) {
     const loc = bridgePortFor(w.world.network, rt.name, nextHop);
-    const bridged = inIface === bridge;
-    const why = bridged
-      ? msg('bridgedDnat', { dst, bridge })
-      : msg('nodeRoutes', { node: rt.name, dst, route: routeText(r) });
-    return forwardOnBridge(w, rt, bridged ? p : decTtl(p), ct, physIn, loc, why, inIface);
+    if (inIface === bridge) {
+      // DNAT sent a bridged frame back into its bridge: br_netfilter keeps switching it.
+      const why = msg('bridgedDnat', { dst, bridge });
+      return forwardOnBridge(w, rt, p, ct, physIn, loc, why, inIface);
+    }
+    simpleHop(
+      w,
+      'route',
+      rt.name,
+      'host',
+      p,
+      [msg('nodeRoutes', { node: rt.name, dst, route: routeText(r) })],
+      {
+        verdict: routeText(r),
+        iface: r.dev,
+      },
+    );
+    return forwardOnBridge(w, rt, decTtl(p), ct, physIn, loc, null, inIface);
   }
   simpleHop(
     w,
@@ -267,7 +280,13 @@ export function hostIngress(
   return lanEgress(w, rt, post.result.packet, nextHop, r.dev);
 }
 
-/** FORWARD and POSTROUTING for a packet leaving through the pod bridge, then out of the port. */
+/**
+ * FORWARD and POSTROUTING for a packet leaving through the pod bridge, then out of the port. A
+ * frame the bridge switches (`why` says why) has its port chosen first, and br_netfilter gives
+ * the hooks both bridge ports (`physdev`). A packet routed into the bridge (`why` null) goes
+ * through the IP layer's hooks with no bridge information (physdev_mt: no `--physdev-out`, not
+ * `--physdev-is-bridged`), and the bridge picks the port only when it transmits it.
+ */
 function forwardOnBridge(
   w: Walk,
   rt: NodeRuntime,
@@ -275,30 +294,32 @@ function forwardOnBridge(
   ct: CtInfo,
   physIn: string | null,
   loc: BridgeLocation,
-  why: TraceMessage,
+  why: TraceMessage | null,
   inIface?: string,
 ): Outcome {
   const bridge = rt.net.bridge.name;
   const dst = formatIp(p.dst);
   if (loc.kind === 'none') {
-    simpleHop(w, 'unreachable', rt.name, 'host', p, [
-      why,
-      msg('bridgeNoArp', { node: rt.name, bridge, dst }),
-    ]);
+    const noArp = msg('bridgeNoArp', { node: rt.name, bridge, dst });
+    simpleHop(w, 'unreachable', rt.name, 'host', p, why ? [why, noArp] : [noArp]);
     return lost('unreachable', rt.name, msg('bridgeNobody', { node: rt.name, bridge, dst }));
   }
   const outPort = loc.kind === 'bridge' ? null : loc.port;
-  simpleHop(w, 'bridge', rt.name, 'host', p, [why, msg('fdb', { bridge, dst, port: outPort })], {
-    iface: bridge,
-    verdict: outPort ?? bridge,
-  });
-  const physdev = { in: physIn, out: outPort };
+  const fdb = msg('fdb', { bridge, dst, port: outPort });
+  const switchHop = (q: Packet, notes: TraceMessage[]) =>
+    simpleHop(w, 'bridge', rt.name, 'host', q, notes, {
+      iface: bridge,
+      verdict: outPort ?? bridge,
+    });
+  if (why) switchHop(p, [why, fdb]);
+  const physdev = why ? { in: physIn, out: outPort } : physIn ? { in: physIn, out: null } : null;
   const fwd = hook(w, rt, 'FORWARD', p, ct, inIface ?? bridge, bridge, physdev);
   if (fwd.outcome) return fwd.outcome;
   const post = hook(w, rt, 'POSTROUTING', fwd.result.packet, fwd.result.ct, null, bridge, physdev);
   if (post.outcome) return post.outcome;
   const bad = confirm(rt, post.result.ct);
   if (bad) return bad;
+  if (!why) switchHop(post.result.packet, [fdb]);
   return bridgeEgress(w, rt, post.result.packet, loc);
 }
 
