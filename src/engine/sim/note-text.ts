@@ -78,7 +78,10 @@ const EN: TraceMessageRenderers = {
   wireLan: (a) => `over the LAN from ${a.from} to ${a.to} (${a.ip})`,
   leavesCluster: (a) =>
     `out of ${a.node}'s ${a.dev} to ${a.nextHop}: the packet leaves the cluster`,
-  wireToNode: (a) => `over the LAN to ${a.node}'s eth0`,
+  wireToNode: (a) =>
+    a.via === null
+      ? `over the LAN to ${a.node}'s eth0`
+      : `through the gateway ${a.via} (TTL − 1) and over the LAN to ${a.node}'s eth0`,
   nobodyOutside: (a) =>
     a.range === 'service'
       ? `nothing outside the cluster has ${a.dst}: it is a Service address (service CIDR ${a.cidr}), which exists only in kube-proxy's rules on each node, and no rule translated this packet before it left; no one answers, and the client's connection times out`

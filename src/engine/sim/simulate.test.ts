@@ -279,6 +279,11 @@ describe('a NodePort packet routed from eth0 into the weave bridge', () => {
     expect(texts.some((t) => t.startsWith('-A WEAVE-NPC-DEFAULT '))).toBe(true);
   });
 
+  it('arrives through the LAN gateway, one hop down (TTL 63)', () => {
+    const wire = hops.find((h) => h.kind === 'wire')!;
+    expect(wire.before.ttl).toBe(63);
+  });
+
   it('is routed first and switched to its port only after POSTROUTING', () => {
     const kinds: string[] = hops.map((h) => (h.kind === 'netfilter' ? h.hook! : h.kind));
     const at = (k: string) => kinds.indexOf(k);

@@ -122,7 +122,7 @@ export interface TraceMessageArgs {
   /** `out of node1's eth0 to 192.168.56.1: the packet leaves the cluster` */
   readonly leavesCluster: { readonly node: string; readonly dev: string; readonly nextHop: string };
   /** `over the LAN to node1's eth0` */
-  readonly wireToNode: { readonly node: string };
+  readonly wireToNode: { readonly node: string; readonly via: string | null };
   /** `10.100.100.100 is not a node address: Service and pod addresses exist only inside…` */
   readonly notNodeAddress: { readonly dst: string };
   readonly nobodyOutside: {

@@ -525,11 +525,15 @@ export function walkFromOutside(w: Walk, p: Packet): Outcome {
     simpleHop(w, 'unreachable', null, 'outside', p, [reason]);
     return lost('unreachable', null, reason);
   }
-  simpleHop(w, 'wire', null, 'wire', p, [msg('wireToNode', { node: node.name })], {
+  // A client off the node's LAN reaches it through the LAN's gateway, one router hop (TTL − 1).
+  const rt = runtime(w, node.name);
+  const via = lookupRoute(rt.net.host, formatIp(p.src)).via ?? null;
+  const arriving = via === null ? p : decTtl(p);
+  simpleHop(w, 'wire', null, 'wire', arriving, [msg('wireToNode', { node: node.name, via })], {
     iface: 'eth0',
     link: `lan:outside>${node.name}`,
   });
-  return hostIngress(w, runtime(w, node.name), p, 'eth0', null, null);
+  return hostIngress(w, rt, arriving, 'eth0', null, null);
 }
 
 /** Canonical text → Ip (the simulator only handles addresses it already validated). */

@@ -67,7 +67,7 @@ const SAMPLES: { readonly [K in TraceMessageId]: TraceMessageArgs[K] } = {
   noOverlay: { from: 'node1', to: 'node2', reason: 'Docker has no overlay' },
   wireLan: { from: 'node1', to: 'node2', ip: '192.168.56.12' },
   leavesCluster: { node: 'node1', dev: 'eth0', nextHop: '192.168.56.1' },
-  wireToNode: { node: 'node1' },
+  wireToNode: { node: 'node1', via: '192.168.56.1' },
   notNodeAddress: { dst: '10.100.100.100' },
   nobodyOutside: { dst: '10.100.50.50', range: 'service', cidr: '10.96.0.0/12' },
   natSkipped: {},

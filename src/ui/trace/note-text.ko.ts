@@ -80,7 +80,10 @@ export const TRACE_MESSAGES_KO: TraceMessageRenderers = {
   wireLan: (a) => `LAN을 건넙니다: ${a.from} → ${a.to}(${a.ip})`,
   leavesCluster: (a) =>
     `${a.node}의 ${a.dev}에서 ${josa(a.nextHop, '으로/로')} 나갑니다. 패킷이 클러스터를 떠납니다`,
-  wireToNode: (a) => `LAN을 지나 ${a.node}의 eth0에 도착합니다`,
+  wireToNode: (a) =>
+    a.via === null
+      ? `LAN을 지나 ${a.node}의 eth0에 도착합니다`
+      : `게이트웨이 ${josa(a.via, '을/를')} 거쳐(TTL − 1) LAN을 지나 ${a.node}의 eth0에 도착합니다`,
   nobodyOutside: (a) =>
     a.range === 'service'
       ? `클러스터 바깥에는 ${josa(a.dst, '을/를')} 가진 곳이 없습니다. 이 주소는 서비스 주소(서비스 CIDR ${a.cidr})로, 각 노드의 kube-proxy 규칙 안에만 있는데, 이 패킷은 노드를 떠나기 전에 어떤 규칙으로도 변환되지 않았습니다. 아무도 응답하지 않아 클라이언트의 연결은 시간 초과로 끝납니다`
