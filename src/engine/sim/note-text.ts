@@ -60,6 +60,8 @@ const EN: TraceMessageRenderers = {
   localDelivery: (a) => `${a.dst} is one of ${a.node}'s own addresses: local delivery (INPUT)`,
   deliverProcess: (a) => `delivered to a process on ${a.node} listening on ${a.dst}:${a.port}`,
   nodeNoRoute: (a) => `${a.node} has no route to ${a.dst}`,
+  noHairpin: (a) =>
+    `${a.bridge} will not send the frame back out ${a.port}, the port it came in on: hairpin mode is off on that port, so the bridge drops it`,
   bridgeNoArp: (a) =>
     `but nobody on ${a.node}'s ${a.bridge} answers ARP for ${a.dst}: EHOSTUNREACH`,
   fdb: (a) => `${a.bridge}'s forwarding table: ${a.dst} is behind ${a.port ?? 'the bridge itself'}`,

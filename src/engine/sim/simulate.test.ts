@@ -209,6 +209,15 @@ describe('docker0 only: the multi-host failure', () => {
     expect(o.kind).toBe('unreachable');
     if (o.kind === 'unreachable') expect(o.reason).toContain('master');
   });
+
+  it('a pod DNATed back to itself is dropped by docker0: its port has no hairpin mode', () => {
+    const t = run(docker, request(docker, podOnNode2.name, 'web', { packets: 1 }), 1);
+    const o = t.connections[0]!.outcome;
+    expect(o.kind).toBe('dropped');
+    if (o.kind === 'dropped') expect(o.reason).toContain('hairpin mode is off');
+    const pre = t.connections[0]!.packets[0]!.hops.find((h) => h.hook === 'PREROUTING')!;
+    expect(pre.after.dst).toBe('172.17.0.2');
+  });
 });
 
 describe('requests that cannot be made', () => {

@@ -86,6 +86,8 @@ export interface TraceMessageArgs {
   readonly nodeNoRoute: { readonly node: string; readonly dst: string };
   /** `but nobody on node1's weave answers ARP for 10.40.0.9: EHOSTUNREACH` */
   readonly bridgeNoArp: { readonly node: string; readonly bridge: string; readonly dst: string };
+  /** `docker0 will not send the frame back out vethd4780d9, the port it came in on: …` */
+  readonly noHairpin: { readonly bridge: string; readonly port: string };
   /** `weave's forwarding table: 10.36.0.1 is behind vethwepl…` (null port: the bridge itself) */
   readonly fdb: { readonly bridge: string; readonly dst: string; readonly port: string | null };
   /** `out of vethwepl… into the pod's eth0` */

@@ -306,6 +306,15 @@ function forwardOnBridge(
   }
   const outPort = loc.kind === 'bridge' ? null : loc.port;
   const fdb = msg('fdb', { bridge, dst, port: outPort });
+  // A bridge sends a frame back out its ingress port only in hairpin mode (datapath.md §1.3).
+  if (why && outPort !== null && outPort === physIn) {
+    const port = rt.net.host.interfaces.find((i) => i.name === outPort);
+    if (port && !port.hairpin) {
+      const refused = msg('noHairpin', { bridge, port: outPort });
+      simpleHop(w, 'drop', rt.name, 'host', p, [why, fdb, refused], { iface: bridge });
+      return lost('dropped', rt.name, refused);
+    }
+  }
   const switchHop = (q: Packet, notes: TraceMessage[]) =>
     simpleHop(w, 'bridge', rt.name, 'host', q, notes, {
       iface: bridge,

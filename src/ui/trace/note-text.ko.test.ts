@@ -50,6 +50,7 @@ const SAMPLES: { readonly [K in TraceMessageId]: TraceMessageArgs[K] } = {
   deliverProcess: { node: 'node1', dst: '192.168.56.11', port: 40665 },
   nodeNoRoute: { node: 'node1', dst: '10.0.0.1' },
   bridgeNoArp: { node: 'node1', bridge: 'weave', dst: '10.40.0.99' },
+  noHairpin: { bridge: 'docker0', port: 'vethd4780d9' },
   fdb: { bridge: 'weave', dst: '10.36.0.1', port: 'vethwe-bridge' },
   vethIntoPod: { port: 'vethwepl3bf26cb' },
   deliverPod: { pod: 'default/web-1', dst: '10.36.0.1', port: 80 },
