@@ -136,10 +136,11 @@ test('docker0 only: the pods’ addresses collide and the packet cannot cross no
   await expect(from.locator('option', { hasText: '172.17.0.2 · node1' })).toHaveCount(1);
   await expect(from.locator('option', { hasText: '172.17.0.2 · node2' })).toHaveCount(1);
 
-  // To the Service: its one endpoint 172.17.0.2 is the sender's own address on node2.
+  // To the Service: its one endpoint 172.17.0.2 is the sender's own address on node2, and
+  // docker0 will not send the frame back out the port it came in on (no hairpin mode).
   await packets.send('default/web-6c8d7489d5-rzzck', 'default/web:80/tcp');
-  await expect(packets.outcome).toHaveAttribute('data-kind', 'delivered');
-  await expect(packets.outcome).toContainText('pod default/web-6c8d7489d5-rzzck (172.17.0.2:80)');
+  await expect(packets.outcome).toHaveAttribute('data-kind', 'dropped');
+  await expect(packets.outcome).toContainText('hairpin mode is off');
 
   // To coredns on master (172.17.0.3): node2's docker0 is its own segment, nobody answers.
   await packets.send('default/web-6c8d7489d5-rzzck', '172.17.0.3:53', 'udp');
