@@ -61,7 +61,7 @@ export const TRACE_MESSAGES_KO: TraceMessageRenderers = {
   deliverProcess: (a) => `${a.node}에서 ${a.dst}:${a.port}에 listen 중인 프로세스에 전달됩니다`,
   nodeNoRoute: (a) => `${a.node}에는 ${josa(a.dst, '으로/로')} 가는 라우트가 없습니다`,
   noHairpin: (a) =>
-    `${josa(a.bridge, '은/는')} 프레임을 들어온 포트인 ${a.port}로 되돌려 보내지 않습니다. 그 포트는 헤어핀 모드가 꺼져 있어 브리지가 프레임을 버립니다`,
+    `${josa(a.bridge, '은/는')} 프레임을 들어온 포트인 ${josa(a.port, '으로/로')} 되돌려 보내지 않습니다. 그 포트는 헤어핀 모드가 꺼져 있어 브리지가 프레임을 버립니다`,
   bridgeNoArp: (a) =>
     `하지만 ${a.node}의 ${a.bridge}에서 ${a.dst}에 대한 ARP 요청에 아무도 응답하지 않습니다: EHOSTUNREACH`,
   fdb: (a) =>
