@@ -237,26 +237,10 @@ export function hostIngress(
     return lost('unreachable', rt.name, noRoute);
   }
   const nextHop = r.via ?? dst;
-  if (r.dev === bridge) {
+  if (r.dev === bridge && inIface === bridge) {
+    // DNAT sent a bridged frame back into its bridge: br_netfilter keeps switching it.
     const loc = bridgePortFor(w.world.network, rt.name, nextHop);
-    if (inIface === bridge) {
-      // DNAT sent a bridged frame back into its bridge: br_netfilter keeps switching it.
-      const why = msg('bridgedDnat', { dst, bridge });
-      return forwardOnBridge(w, rt, p, ct, physIn, loc, why, inIface);
-    }
-    simpleHop(
-      w,
-      'route',
-      rt.name,
-      'host',
-      p,
-      [msg('nodeRoutes', { node: rt.name, dst, route: routeText(r) })],
-      {
-        verdict: routeText(r),
-        iface: r.dev,
-      },
-    );
-    return forwardOnBridge(w, rt, decTtl(p), ct, physIn, loc, null, inIface);
+    return forwardOnBridge(w, rt, p, ct, physIn, loc, msg('bridgedDnat', { dst, bridge }), inIface);
   }
   simpleHop(
     w,
@@ -271,6 +255,10 @@ export function hostIngress(
     },
   );
   const routed = decTtl(p);
+  if (r.dev === bridge) {
+    const loc = bridgePortFor(w.world.network, rt.name, nextHop);
+    return forwardOnBridge(w, rt, routed, ct, physIn, loc, null, inIface);
+  }
   const fwd = hook(w, rt, 'FORWARD', routed, ct, inIface, r.dev, physdev);
   if (fwd.outcome) return fwd.outcome;
   const post = hook(w, rt, 'POSTROUTING', fwd.result.packet, fwd.result.ct, null, r.dev, physdev);
