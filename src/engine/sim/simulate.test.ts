@@ -74,6 +74,23 @@ describe('the seed scenario: a pod on node1 calls 10.100.100.100:80', () => {
     });
   });
 
+  it('sends the VXLAN datagram through node1 OUTPUT/POSTROUTING and node2 PREROUTING/INPUT', () => {
+    const outerHooks = original.hops
+      .filter((h) => h.kind === 'netfilter' && h.before.dport === 6784)
+      .map((h) => `${h.node} ${h.hook} ${h.before.protocol}`);
+    expect(outerHooks).toEqual([
+      'node1 OUTPUT udp',
+      'node1 POSTROUTING udp',
+      'node2 PREROUTING udp',
+      'node2 INPUT udp',
+    ]);
+    const kinds = original.hops.map((h) => h.kind);
+    expect(kinds.indexOf('encap')).toBeLessThan(kinds.indexOf('wire'));
+    expect(kinds.lastIndexOf('netfilter', kinds.indexOf('decap'))).toBeGreaterThan(
+      kinds.indexOf('wire'),
+    );
+  });
+
   it('leaves the skb mark on node1: the wire and the decapsulated packet carry none', () => {
     const forward = original.hops.find((h) => h.kind === 'netfilter' && h.hook === 'FORWARD')!;
     expect(forward.after.mark).not.toBe(0);

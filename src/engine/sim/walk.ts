@@ -366,7 +366,7 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
   // The skb mark is local to a host: it does not travel on the wire, and the far node's
   // decapsulated packet starts without it.
   const unmarked = { ...p, mark: 0 };
-  if (w.record) {
+  if (w.record)
     add(w, {
       kind: 'encap',
       node: rt.name,
@@ -376,6 +376,23 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       after: viewOf(p, outer),
       noteMsg: [msg('encap', { vni: path.vni, src: path.src, dst: path.dst, port: path.port })],
     });
+  // The outer datagram is the node's own UDP packet (the vxlan device sends it with
+  // ip_local_out): OUTPUT and POSTROUTING here, PREROUTING and INPUT on the far node, each
+  // with a conntrack entry of its own (datapath.md §4.6 steps 5 and 7).
+  const datagram: Packet = {
+    src: parseIp(path.src)!,
+    dst: parseIp(path.dst)!,
+    proto: 17,
+    sport: outer.sport,
+    dport: path.port,
+    mark: 0,
+    length: p.length + VXLAN_OVERHEAD,
+    ttl: 64,
+    tcpFlags: 0,
+  };
+  const out = datagramOut(w, rt, datagram);
+  if (out) return out;
+  if (w.record)
     add(w, {
       kind: 'wire',
       node: null,
@@ -393,6 +410,10 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
         }),
       ],
     });
+  const remote = runtime(w, toNode);
+  const into = datagramIn(w, remote, datagram);
+  if (into) return into;
+  if (w.record)
     add(w, {
       kind: 'decap',
       node: toNode,
@@ -402,9 +423,30 @@ function crossOverlay(w: Walk, rt: NodeRuntime, p: Packet, toNode: string): Outc
       after: viewOf(unmarked),
       noteMsg: [msg('decap', { node: toNode })],
     });
-  }
-  const remote = runtime(w, toNode);
   return hostIngress(w, remote, unmarked, remote.net.bridge.name, 'vethwe-bridge', formatIp(p.dst));
+}
+
+/** Outer IPv4 length over the inner one: inner Ethernet 14, VXLAN 8, UDP 8, outer IPv4 20. */
+const VXLAN_OVERHEAD = 50;
+
+/** The node's own VXLAN datagram leaving by eth0; an outcome when netfilter stops it. */
+function datagramOut(w: Walk, rt: NodeRuntime, d: Packet): Outcome | null {
+  const ct = conntrackIn(rt.conntrack, d, w.world.nowMs);
+  const out = hook(w, rt, 'OUTPUT', d, ct, null, 'eth0', null);
+  if (out.outcome) return out.outcome;
+  const post = hook(w, rt, 'POSTROUTING', out.result.packet, out.result.ct, null, 'eth0', null);
+  if (post.outcome) return post.outcome;
+  return confirm(rt, post.result.ct);
+}
+
+/** A VXLAN datagram arriving on eth0 for the node's own UDP socket; an outcome when stopped. */
+function datagramIn(w: Walk, rt: NodeRuntime, d: Packet): Outcome | null {
+  const ct = conntrackIn(rt.conntrack, d, w.world.nowMs);
+  const pre = hook(w, rt, 'PREROUTING', d, ct, 'eth0', null, null);
+  if (pre.outcome) return pre.outcome;
+  const inp = hook(w, rt, 'INPUT', pre.result.packet, pre.result.ct, 'eth0', null, null);
+  if (inp.outcome) return inp.outcome;
+  return confirm(rt, inp.result.ct);
 }
 
 /** Out of eth0: to another node on the LAN, or out of the cluster through the LAN gateway. */
