@@ -76,6 +76,11 @@ export interface Hop {
   readonly conntrack?: string;
   /** The topology link it travels (ids shared with the UI: `veth:node1/default/web-…`, `overlay:node1>node2`). */
   readonly link?: string;
+  /**
+   * A hook run on the overlay's outer datagram (the VXLAN UDP packet a node sends or receives
+   * for the encapsulated one): the UI draws it at the node's vxlan device.
+   */
+  readonly tunnel?: true;
   /** One sentence saying what happened and why (English). */
   readonly note: string;
   /** `note` as messages, for other languages. */

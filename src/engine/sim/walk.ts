@@ -77,6 +77,7 @@ function hook(
   inIface: string | null,
   outIface: string | null,
   physdev: PhysdevInfo | null,
+  tunnel = false,
 ): { result: HookResult; outcome: Outcome | null } {
   const ctx = {
     inIface,
@@ -92,7 +93,8 @@ function hook(
   const entry = result.ct.entry;
   if (w.record) {
     const ctText = entry ? formatConntrackEntry(entry, w.world.nowMs) : undefined;
-    w.hops.push(hookHop(rt.name, inIface ?? outIface ?? undefined, result, p, ctText));
+    const hop = hookHop(rt.name, inIface ?? outIface ?? undefined, result, p, ctText);
+    w.hops.push(tunnel ? { ...hop, tunnel: true } : hop);
   }
   const v = result.verdict;
   const last = result.tables.flatMap((t) => t.result?.steps ?? []).at(-1);
@@ -432,9 +434,19 @@ const VXLAN_OVERHEAD = 50;
 /** The node's own VXLAN datagram leaving by eth0; an outcome when netfilter stops it. */
 function datagramOut(w: Walk, rt: NodeRuntime, d: Packet): Outcome | null {
   const ct = conntrackIn(rt.conntrack, d, w.world.nowMs);
-  const out = hook(w, rt, 'OUTPUT', d, ct, null, 'eth0', null);
+  const out = hook(w, rt, 'OUTPUT', d, ct, null, 'eth0', null, true);
   if (out.outcome) return out.outcome;
-  const post = hook(w, rt, 'POSTROUTING', out.result.packet, out.result.ct, null, 'eth0', null);
+  const post = hook(
+    w,
+    rt,
+    'POSTROUTING',
+    out.result.packet,
+    out.result.ct,
+    null,
+    'eth0',
+    null,
+    true,
+  );
   if (post.outcome) return post.outcome;
   return confirm(rt, post.result.ct);
 }
@@ -442,9 +454,9 @@ function datagramOut(w: Walk, rt: NodeRuntime, d: Packet): Outcome | null {
 /** A VXLAN datagram arriving on eth0 for the node's own UDP socket; an outcome when stopped. */
 function datagramIn(w: Walk, rt: NodeRuntime, d: Packet): Outcome | null {
   const ct = conntrackIn(rt.conntrack, d, w.world.nowMs);
-  const pre = hook(w, rt, 'PREROUTING', d, ct, 'eth0', null, null);
+  const pre = hook(w, rt, 'PREROUTING', d, ct, 'eth0', null, null, true);
   if (pre.outcome) return pre.outcome;
-  const inp = hook(w, rt, 'INPUT', pre.result.packet, pre.result.ct, 'eth0', null, null);
+  const inp = hook(w, rt, 'INPUT', pre.result.packet, pre.result.ct, 'eth0', null, null, true);
   if (inp.outcome) return inp.outcome;
   return confirm(rt, inp.result.ct);
 }

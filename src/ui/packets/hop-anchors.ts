@@ -40,5 +40,7 @@ export function hopWaypoints(hop: Hop): readonly string[] {
   if (pod !== null) return veth !== null ? [vethId(veth), podId(pod)] : [podId(pod)];
   if (veth !== null) return [vethId(veth)];
   if (hop.node === null) return [];
+  // The outer VXLAN datagram's hooks: drawn where the tunnel starts and ends.
+  if (hop.tunnel) return [vxlanId(hop.node)];
   return [hostAnchor(hop.node, hop.iface)];
 }

@@ -32,6 +32,8 @@ export function anchorOfHop(hop: Hop, network: ClusterNetwork | null): string {
     return (hop.link && linkDestination(hop.link)) ?? OUTSIDE_ID;
   }
   if (hop.namespace.startsWith('pod ')) return podId(`${node}/${hop.namespace.slice(4)}`);
+  // The outer VXLAN datagram's hooks: drawn where the tunnel starts and ends.
+  if (hop.tunnel) return vxlanId(node);
   const iface = hop.iface;
   if (!iface || iface === 'lo') return hostId(node);
   if (iface === 'eth0') return eth0Id(node);
